@@ -1,0 +1,93 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Language settings every Sluice target uses: Swift 6 mode plus the upcoming
+/// features grpc-swift-2 adopts, so imports and existentials are explicit.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "Sluice",
+  products: [
+    .library(name: "SluiceRuntime", targets: ["SluiceRuntime"]),
+    .library(name: "SluiceCodegen", targets: ["SluiceCodegen"]),
+    .executable(name: "sluice-codegen", targets: ["sluice-codegen"]),
+    .plugin(name: "SluiceCodegenPlugin", targets: ["SluiceCodegenPlugin"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // MARK: Runtime shared by generated code, server and client.
+    .target(
+      name: "SluiceRuntime",
+      path: "Sources/Runtime",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Schema compiler.
+    .target(
+      name: "SluiceCodegen",
+      path: "Sources/Codegen/Compiler",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "sluice-codegen",
+      dependencies: [
+        "SluiceCodegen",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/Codegen/CLI",
+      swiftSettings: strictSettings
+    ),
+    .plugin(
+      name: "SluiceCodegenPlugin",
+      capability: .buildTool(),
+      dependencies: ["sluice-codegen"],
+      path: "Plugins/SluiceCodegenPlugin"
+    ),
+
+    // MARK: Sluice's own API, generated from Schemas/ by the plugin.
+    .target(
+      name: "SluiceGenerated",
+      dependencies: ["SluiceRuntime"],
+      path: "Sources/Generated",
+      swiftSettings: strictSettings,
+      plugins: ["SluiceCodegenPlugin"]
+    ),
+
+    // MARK: System C libraries, one small target each.
+    .systemLibrary(name: "CNGHTTP2", path: "Sources/System/CNGHTTP2", pkgConfig: "libnghttp2",
+                   providers: [.apt(["libnghttp2-dev"])]),
+    .systemLibrary(name: "COpenSSL", path: "Sources/System/COpenSSL", pkgConfig: "openssl",
+                   providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CMariaDB", path: "Sources/System/CMariaDB", pkgConfig: "libmariadb",
+                   providers: [.apt(["libmariadb-dev"])]),
+    .systemLibrary(name: "CRdKafka", path: "Sources/System/CRdKafka", pkgConfig: "rdkafka",
+                   providers: [.apt(["librdkafka-dev"])]),
+
+    // MARK: Tests.
+    .testTarget(
+      name: "RuntimeTests",
+      dependencies: ["SluiceRuntime"],
+      path: "Tests/RuntimeTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "SystemLibraryTests",
+      dependencies: ["CNGHTTP2", "COpenSSL", "CMariaDB", "CRdKafka"],
+      path: "Tests/SystemLibraryTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CodegenTests",
+      dependencies: ["SluiceCodegen"],
+      path: "Tests/CodegenTests",
+      exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)
