@@ -129,6 +129,13 @@ public struct JSONReader {
     return key
   }
 
+  /// Records the other name of the field whose key was just read (its proto name when
+  /// the key was its JSON name, and the reverse), so a field given under both names in
+  /// one object is rejected like a repeated key.
+  public mutating func claimFieldAlias(_ alias: String) throws(JSONDecodingError) {
+    guard keys.insert(alias) else { throw .duplicateField(alias) }
+  }
+
   /// Consumes `[`, entering an array.
   public mutating func beginArray() throws(JSONDecodingError) {
     try expect(UInt8(ascii: "["))

@@ -46,8 +46,14 @@ struct FieldContext {
     "writer.writeKey(\(SwiftLiteral.string(descriptor.jsonName)), protoName: \(SwiftLiteral.string(descriptor.name)))"
   }
 
-  /// `case "jsonName", "name":`.
-  var jsonCaseLabel: String { "case " + jsonKeys.map(SwiftLiteral.string).joined(separator: ", ") + ":" }
+  /// `case "jsonName", "name":`, and where the field has two names, a first statement
+  /// claiming the name not used so the field cannot be given under both.
+  func emitJSONCaseLabel(into writer: inout SwiftWriter) {
+    writer.line("case " + jsonKeys.map(SwiftLiteral.string).joined(separator: ", ") + ":")
+    guard jsonKeys.count == 2 else { return }
+    let (json, proto) = (SwiftLiteral.string(jsonKeys[0]), SwiftLiteral.string(jsonKeys[1]))
+    writer.indented { $0.line("try reader.claimFieldAlias(key == \(json) ? \(proto) : \(json))") }
+  }
 
   /// Bytes of `value` as a varint.
   static func varintSize(_ value: UInt64) -> Int {

@@ -96,7 +96,7 @@ struct MapFieldEmitter: FieldEmitter {
 
   func emitJSONDecodeCase(into writer: inout SwiftWriter) {
     let map = field.storage
-    writer.line(field.jsonCaseLabel)
+    field.emitJSONCaseLabel(into: &writer)
     writer.indented { body in
       body.line("\(map) = [:]")
       body.block("if !reader.consumeNull()") { inner in

@@ -26,7 +26,7 @@ struct MessageFieldEmitter: FieldEmitter {
   }
 
   func emitJSONDecodeCase(into writer: inout SwiftWriter) {
-    writer.line(field.jsonCaseLabel)
+    field.emitJSONCaseLabel(into: &writer)
     writer.indented { body in
       if field.value.acceptsJSONNull {
         body.lines(mergeStatements)

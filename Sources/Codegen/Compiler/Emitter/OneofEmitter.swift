@@ -98,7 +98,7 @@ struct OneofEmitter {
   /// (except for types whose `null` is a value).
   func emitJSONDecodeCase(_ member: FieldContext, into writer: inout SwiftWriter) {
     let once = ["if \(jsonSeenFlag) { throw JSONDecodingError.duplicateField(key) }", "\(jsonSeenFlag) = true"]
-    writer.line(member.jsonCaseLabel)
+    member.emitJSONCaseLabel(into: &writer)
     writer.indented { body in
       switch member.value {
       case .message(let swiftType, let isJSONValue):

@@ -63,7 +63,7 @@ struct RepeatedFieldEmitter: FieldEmitter {
   }
 
   func emitJSONDecodeCase(into writer: inout SwiftWriter) {
-    writer.line(field.jsonCaseLabel)
+    field.emitJSONCaseLabel(into: &writer)
     writer.indented { body in
       body.line("\(array) = []")
       body.block("if !reader.consumeNull()") { inner in

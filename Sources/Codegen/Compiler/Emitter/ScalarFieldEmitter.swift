@@ -51,7 +51,7 @@ struct ScalarFieldEmitter: FieldEmitter {
   }
 
   func emitJSONDecodeCase(into writer: inout SwiftWriter) {
-    writer.line(field.jsonCaseLabel)
+    field.emitJSONCaseLabel(into: &writer)
     writer.indented { body in
       if value.acceptsJSONNull {
         value.emitJSONRead(into: &body) { "\(field.storage) = \($0)" }

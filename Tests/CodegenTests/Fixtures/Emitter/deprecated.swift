@@ -290,12 +290,14 @@ extension Sluice_Test_Legacy {
     while let key = try reader.nextKey() {
       switch key {
       case "oldName", "old_name":
+        try reader.claimFieldAlias(key == "oldName" ? "old_name" : "oldName")
         if reader.consumeNull() {
           self._oldName = ""
         } else {
           self._oldName = try reader.readString()
         }
       case "oldItem", "old_item":
+        try reader.claimFieldAlias(key == "oldItem" ? "old_item" : "oldItem")
         if reader.consumeNull() {
           self._oldItem = nil
         } else {
@@ -303,12 +305,14 @@ extension Sluice_Test_Legacy {
           try reader.readMessage(into: &self._oldItem!)
         }
       case "oldTags", "old_tags":
+        try reader.claimFieldAlias(key == "oldTags" ? "old_tags" : "oldTags")
         self._oldTags = []
         if !reader.consumeNull() {
           try reader.beginArray()
           while try reader.nextArrayElement() { self._oldTags.append(try reader.readString()) }
         }
       case "oldMap", "old_map":
+        try reader.claimFieldAlias(key == "oldMap" ? "old_map" : "oldMap")
         self._oldMap = [:]
         if !reader.consumeNull() {
           try reader.beginObject()
@@ -317,18 +321,21 @@ extension Sluice_Test_Legacy {
           }
         }
       case "oldCount", "old_count":
+        try reader.claimFieldAlias(key == "oldCount" ? "old_count" : "oldCount")
         if reader.consumeNull() {
           self._oldCount = nil
         } else {
           self._oldCount = try reader.readInt32()
         }
       case "oldChoice", "old_choice":
+        try reader.claimFieldAlias(key == "oldChoice" ? "old_choice" : "oldChoice")
         if !reader.consumeNull() {
           if choiceSeen { throw JSONDecodingError.duplicateField(key) }
           choiceSeen = true
           self.choice = .oldChoice(try reader.readString())
         }
       case "newChoice", "new_choice":
+        try reader.claimFieldAlias(key == "newChoice" ? "new_choice" : "newChoice")
         if !reader.consumeNull() {
           if choiceSeen { throw JSONDecodingError.duplicateField(key) }
           choiceSeen = true

@@ -185,6 +185,7 @@ extension Sluice_Test_Keywords {
       case "in":
         if reader.consumeNull() { self.in = 0 } else { self.in = try reader.readInt32() }
       case "unknownFields", "unknown_fields":
+        try reader.claimFieldAlias(key == "unknownFields" ? "unknown_fields" : "unknownFields")
         if reader.consumeNull() {
           self.unknownFields_ = 0
         } else {
@@ -193,6 +194,7 @@ extension Sluice_Test_Keywords {
       case "init":
         if reader.consumeNull() { self.init_ = 0 } else { self.init_ = try reader.readInt32() }
       case "hashValue", "hash_value":
+        try reader.claimFieldAlias(key == "hashValue" ? "hash_value" : "hashValue")
         if reader.consumeNull() {
           self.hashValue_ = 0
         } else {
@@ -205,12 +207,14 @@ extension Sluice_Test_Keywords {
           self.description_ = try reader.readInt32()
         }
       case "serializedSize", "serialized_size":
+        try reader.claimFieldAlias(key == "serializedSize" ? "serialized_size" : "serializedSize")
         if reader.consumeNull() {
           self.serializedSize_ = 0
         } else {
           self.serializedSize_ = try reader.readInt32()
         }
       case "Leading", "_leading":
+        try reader.claimFieldAlias(key == "Leading" ? "_leading" : "Leading")
         if reader.consumeNull() { self.leading = 0 } else { self.leading = try reader.readInt32() }
       case "URLPath":
         if reader.consumeNull() { self.urlPath = 0 } else { self.urlPath = try reader.readInt32() }

@@ -464,6 +464,7 @@ extension Sluice_Test_Maps {
           }
         }
       case "fixedPairs", "fixed_pairs":
+        try reader.claimFieldAlias(key == "fixedPairs" ? "fixed_pairs" : "fixedPairs")
         self.fixedPairs = [:]
         if !reader.consumeNull() {
           try reader.beginObject()
@@ -473,6 +474,7 @@ extension Sluice_Test_Maps {
           }
         }
       case "byId", "by_id":
+        try reader.claimFieldAlias(key == "byId" ? "by_id" : "byId")
         self.byId = [:]
         if !reader.consumeNull() {
           try reader.beginObject()

@@ -197,6 +197,7 @@ extension Sluice_Test_Node {
           }
         }
       case "byName", "by_name":
+        try reader.claimFieldAlias(key == "byName" ? "by_name" : "byName")
         self.byName = [:]
         if !reader.consumeNull() {
           try reader.beginObject()

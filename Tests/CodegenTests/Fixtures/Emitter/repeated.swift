@@ -350,18 +350,21 @@ extension Sluice_Test_Repeated {
           }
         }
       case "looseInts", "loose_ints":
+        try reader.claimFieldAlias(key == "looseInts" ? "loose_ints" : "looseInts")
         self.looseInts = []
         if !reader.consumeNull() {
           try reader.beginArray()
           while try reader.nextArrayElement() { self.looseInts.append(try reader.readInt64()) }
         }
       case "looseFixeds", "loose_fixeds":
+        try reader.claimFieldAlias(key == "looseFixeds" ? "loose_fixeds" : "looseFixeds")
         self.looseFixeds = []
         if !reader.consumeNull() {
           try reader.beginArray()
           while try reader.nextArrayElement() { self.looseFixeds.append(try reader.readUInt64()) }
         }
       case "looseColors", "loose_colors":
+        try reader.claimFieldAlias(key == "looseColors" ? "loose_colors" : "looseColors")
         self.looseColors = []
         if !reader.consumeNull() {
           try reader.beginArray()

@@ -176,102 +176,119 @@ extension Sluice_Test_Scalars {
     while let key = try reader.nextKey() {
       switch key {
       case "doubleValue", "double_value":
+        try reader.claimFieldAlias(key == "doubleValue" ? "double_value" : "doubleValue")
         if reader.consumeNull() {
           self.doubleValue = 0
         } else {
           self.doubleValue = try reader.readDouble()
         }
       case "floatValue", "float_value":
+        try reader.claimFieldAlias(key == "floatValue" ? "float_value" : "floatValue")
         if reader.consumeNull() {
           self.floatValue = 0
         } else {
           self.floatValue = try reader.readFloat()
         }
       case "int32Value", "int32_value":
+        try reader.claimFieldAlias(key == "int32Value" ? "int32_value" : "int32Value")
         if reader.consumeNull() {
           self.int32Value = 0
         } else {
           self.int32Value = try reader.readInt32()
         }
       case "int64Value", "int64_value":
+        try reader.claimFieldAlias(key == "int64Value" ? "int64_value" : "int64Value")
         if reader.consumeNull() {
           self.int64Value = 0
         } else {
           self.int64Value = try reader.readInt64()
         }
       case "uint32Value", "uint32_value":
+        try reader.claimFieldAlias(key == "uint32Value" ? "uint32_value" : "uint32Value")
         if reader.consumeNull() {
           self.uint32Value = 0
         } else {
           self.uint32Value = try reader.readUInt32()
         }
       case "uint64Value", "uint64_value":
+        try reader.claimFieldAlias(key == "uint64Value" ? "uint64_value" : "uint64Value")
         if reader.consumeNull() {
           self.uint64Value = 0
         } else {
           self.uint64Value = try reader.readUInt64()
         }
       case "sint32Value", "sint32_value":
+        try reader.claimFieldAlias(key == "sint32Value" ? "sint32_value" : "sint32Value")
         if reader.consumeNull() {
           self.sint32Value = 0
         } else {
           self.sint32Value = try reader.readInt32()
         }
       case "sint64Value", "sint64_value":
+        try reader.claimFieldAlias(key == "sint64Value" ? "sint64_value" : "sint64Value")
         if reader.consumeNull() {
           self.sint64Value = 0
         } else {
           self.sint64Value = try reader.readInt64()
         }
       case "fixed32Value", "fixed32_value":
+        try reader.claimFieldAlias(key == "fixed32Value" ? "fixed32_value" : "fixed32Value")
         if reader.consumeNull() {
           self.fixed32Value = 0
         } else {
           self.fixed32Value = try reader.readUInt32()
         }
       case "fixed64Value", "fixed64_value":
+        try reader.claimFieldAlias(key == "fixed64Value" ? "fixed64_value" : "fixed64Value")
         if reader.consumeNull() {
           self.fixed64Value = 0
         } else {
           self.fixed64Value = try reader.readUInt64()
         }
       case "sfixed32Value", "sfixed32_value":
+        try reader.claimFieldAlias(key == "sfixed32Value" ? "sfixed32_value" : "sfixed32Value")
         if reader.consumeNull() {
           self.sfixed32Value = 0
         } else {
           self.sfixed32Value = try reader.readInt32()
         }
       case "sfixed64Value", "sfixed64_value":
+        try reader.claimFieldAlias(key == "sfixed64Value" ? "sfixed64_value" : "sfixed64Value")
         if reader.consumeNull() {
           self.sfixed64Value = 0
         } else {
           self.sfixed64Value = try reader.readInt64()
         }
       case "boolValue", "bool_value":
+        try reader.claimFieldAlias(key == "boolValue" ? "bool_value" : "boolValue")
         if reader.consumeNull() {
           self.boolValue = false
         } else {
           self.boolValue = try reader.readBool()
         }
       case "stringValue", "string_value":
+        try reader.claimFieldAlias(key == "stringValue" ? "string_value" : "stringValue")
         if reader.consumeNull() {
           self.stringValue = ""
         } else {
           self.stringValue = try reader.readString()
         }
       case "bytesValue", "bytes_value":
+        try reader.claimFieldAlias(key == "bytesValue" ? "bytes_value" : "bytesValue")
         if reader.consumeNull() {
           self.bytesValue = []
         } else {
           self.bytesValue = try reader.readBytes()
         }
       case "twoByteTag", "two_byte_tag":
+        try reader.claimFieldAlias(key == "twoByteTag" ? "two_byte_tag" : "twoByteTag")
         if reader.consumeNull() {
           self.twoByteTag = 0
         } else {
           self.twoByteTag = try reader.readInt32()
         }
       case "maxNumber", "max_number":
+        try reader.claimFieldAlias(key == "maxNumber" ? "max_number" : "maxNumber")
         if reader.consumeNull() {
           self.maxNumber = ""
         } else {

@@ -258,6 +258,7 @@ extension Sluice_Test_WellKnown {
           }
         }
       case "valueMap", "value_map":
+        try reader.claimFieldAlias(key == "valueMap" ? "value_map" : "valueMap")
         self.valueMap = [:]
         if !reader.consumeNull() {
           try reader.beginObject()
@@ -270,6 +271,7 @@ extension Sluice_Test_WellKnown {
       case "nothing":
         if let e: Google_Protobuf_NullValue = try reader.readEnum() { self.nothing = e }
       case "maybeCount", "maybe_count":
+        try reader.claimFieldAlias(key == "maybeCount" ? "maybe_count" : "maybeCount")
         if reader.consumeNull() {
           self.maybeCount = nil
         } else {
@@ -291,12 +293,14 @@ extension Sluice_Test_WellKnown {
           try reader.readMessage(into: &self.empty!)
         }
       case "nullChoice", "null_choice":
+        try reader.claimFieldAlias(key == "nullChoice" ? "null_choice" : "nullChoice")
         if let e: Google_Protobuf_NullValue = try reader.readEnum() {
           if choiceSeen { throw JSONDecodingError.duplicateField(key) }
           choiceSeen = true
           self.choice = .nullChoice(e)
         }
       case "valueChoice", "value_choice":
+        try reader.claimFieldAlias(key == "valueChoice" ? "value_choice" : "valueChoice")
         if choiceSeen { throw JSONDecodingError.duplicateField(key) }
         choiceSeen = true
         var m = Google_Protobuf_Value()

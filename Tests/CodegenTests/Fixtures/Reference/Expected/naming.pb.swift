@@ -243,6 +243,7 @@ extension TypeMessage {
       case "self":
         if reader.consumeNull() { self.self_ = false } else { self.self_ = try reader.readBool() }
       case "unknownFields", "unknown_fields":
+        try reader.claimFieldAlias(key == "unknownFields" ? "unknown_fields" : "unknownFields")
         if reader.consumeNull() {
           self.unknownFields_ = 0
         } else {
@@ -262,12 +263,14 @@ extension TypeMessage {
           self.protocol = e
         }
       case "hashValue", "hash_value":
+        try reader.claimFieldAlias(key == "hashValue" ? "hash_value" : "hashValue")
         self.hashValue_ = []
         if !reader.consumeNull() {
           try reader.beginArray()
           while try reader.nextArrayElement() { self.hashValue_.append(try reader.readInt32()) }
         }
       case "URLPath", "URL_path":
+        try reader.claimFieldAlias(key == "URLPath" ? "URL_path" : "URLPath")
         if reader.consumeNull() {
           self.urlPath = ""
         } else {

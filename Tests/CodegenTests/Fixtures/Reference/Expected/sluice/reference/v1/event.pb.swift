@@ -274,6 +274,7 @@ extension Sluice_Reference_V1_Event {
     while let key = try reader.nextKey() {
       switch key {
       case "eventId", "event_id":
+        try reader.claimFieldAlias(key == "eventId" ? "event_id" : "eventId")
         if reader.consumeNull() {
           self.eventId = ""
         } else {
@@ -286,6 +287,7 @@ extension Sluice_Reference_V1_Event {
           self.source = e
         }
       case "occurredAt", "occurred_at":
+        try reader.claimFieldAlias(key == "occurredAt" ? "occurred_at" : "occurredAt")
         if reader.consumeNull() {
           self.occurredAt = nil
         } else {
@@ -311,6 +313,7 @@ extension Sluice_Reference_V1_Event {
           }
         }
       case "sampleRate", "sample_rate":
+        try reader.claimFieldAlias(key == "sampleRate" ? "sample_rate" : "sampleRate")
         if reader.consumeNull() {
           self.sampleRate = nil
         } else {
@@ -344,8 +347,10 @@ extension Sluice_Reference_V1_Event {
           while try reader.nextArrayElement() { self.counters.append(try reader.readInt64()) }
         }
       case "tenantName", "tenant":
+        try reader.claimFieldAlias(key == "tenantName" ? "tenant" : "tenantName")
         if reader.consumeNull() { self.tenant = "" } else { self.tenant = try reader.readString() }
       case "legacyId", "legacy_id":
+        try reader.claimFieldAlias(key == "legacyId" ? "legacy_id" : "legacyId")
         if reader.consumeNull() {
           self._legacyId = ""
         } else {
