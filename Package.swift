@@ -62,6 +62,8 @@ let package = Package(
     // MARK: System C libraries, one small target each.
     .systemLibrary(name: "CNGHTTP2", path: "Sources/System/CNGHTTP2", pkgConfig: "libnghttp2",
                    providers: [.apt(["libnghttp2-dev"])]),
+    .systemLibrary(name: "CZlib", path: "Sources/System/CZlib", pkgConfig: "zlib",
+                   providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "COpenSSL", path: "Sources/System/COpenSSL", pkgConfig: "openssl",
                    providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CMariaDB", path: "Sources/System/CMariaDB", pkgConfig: "libmariadb",
@@ -75,6 +77,14 @@ let package = Package(
       dependencies: ["SluiceRuntime"],
       path: "Tests/RuntimeTests",
       swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ContractTests",
+      dependencies: ["SluiceRuntime"],
+      path: "Tests/ContractTests",
+      exclude: ["Fixtures"],
+      swiftSettings: strictSettings,
+      plugins: ["SluiceCodegenPlugin"]
     ),
     .testTarget(
       name: "SystemLibraryTests",
