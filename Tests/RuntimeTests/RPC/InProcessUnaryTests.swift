@@ -83,11 +83,12 @@ import Testing
     let start = ContinuousClock.now
     let error = await rpcError {
       try await harness.client.get(
-        Echo_V1_EchoRequest(text: "slow", delayMs: 5000),
+        Echo_V1_EchoRequest(text: "slow", delayMs: 60_000),
         options: CallOptions(timeout: .milliseconds(50)))
     }
     #expect(error?.code == .deadlineExceeded)
-    #expect(ContinuousClock.now - start < .seconds(2))
+    // The handler would take a minute: the caller is answered long before it.
+    #expect(ContinuousClock.now - start < .seconds(30))
     #expect(await harness.probe.waitFor("get cancelled"))
   }
 
