@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # an HTTP/2 client for manual checks, and the database the tests start privately.
 APT_PACKAGES=(
   libnghttp2-dev
+  zlib1g-dev
   libssl-dev
   libmariadb-dev
   librdkafka-dev
