@@ -5,6 +5,7 @@
 # Environment:
 #   SLUICE_SKIP_DEPS=1   skip scripts/install-deps.sh (when you know deps are present)
 #   SWIFT_TEST_FILTER    passed to `swift test --filter` to run a subset
+#   SLUICE_SKIP_PLUGIN_CHECK=1   skip scripts/plugin-check.sh (the build plugin, end to end)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$SLUICE_ROOT"
@@ -29,3 +30,4 @@ if [ -n "${SWIFT_TEST_FILTER:-}" ]; then
 fi
 sluice_log "swift test ${test_args[*]} (librdkafka from $kafka_lib_dir)"
 LD_LIBRARY_PATH="$kafka_lib_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" swift test "${test_args[@]}"
+bash scripts/plugin-check.sh
