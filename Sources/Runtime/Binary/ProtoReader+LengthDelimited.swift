@@ -27,10 +27,9 @@ extension ProtoReader {
     if count == 0 { return [] }
     let source = pointer
     pointer += count
-    return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-      UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source, byteCount: count)
-      initialized = count
-    }
+    // Array(UnsafeBufferPointer) avoids the generic-metadata lookup that
+    // `init(unsafeUninitializedCapacity:)` pays on every call.
+    return Array(UnsafeBufferPointer(start: source.assumingMemoryBound(to: UInt8.self), count: count))
   }
 
   /// Reads an embedded message, merging it into `message` (one level deeper).

@@ -143,10 +143,18 @@ public struct ProtoWriter {
   /// Writes a string's length prefix and UTF-8 bytes.
   @inlinable
   public mutating func writeString(_ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
+    // Native strings expose their UTF-8 in place; only bridged or lazily decoded ones
+    // need `withUTF8`, whose `var` copy costs a retain and release per string.
+    let written: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
       writeVarint(UInt64(utf8.count))
       writeRaw(UnsafeRawBufferPointer(utf8))
+    }
+    if written == nil {
+      var value = value
+      value.withUTF8 { utf8 in
+        writeVarint(UInt64(utf8.count))
+        writeRaw(UnsafeRawBufferPointer(utf8))
+      }
     }
   }
 
