@@ -59,6 +59,14 @@ let package = Package(
       plugins: ["SluiceCodegenPlugin"]
     ),
 
+    // MARK: HTTP/2 engine (nghttp2), compression and TLS shared by server and client.
+    .target(
+      name: "SluiceTransport",
+      dependencies: ["SluiceRuntime", "CNGHTTP2", "CZlib"],
+      path: "Sources/Transport",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: System C libraries, one small target each.
     .systemLibrary(name: "CNGHTTP2", path: "Sources/System/CNGHTTP2", pkgConfig: "libnghttp2",
                    providers: [.apt(["libnghttp2-dev"])]),
@@ -72,6 +80,9 @@ let package = Package(
                    providers: [.apt(["librdkafka-dev"])]),
 
     // MARK: Tests.
+    /// Counts heap allocations per thread (interposes malloc in test executables), for
+    /// allocation regression tests.
+    .target(name: "CAllocationCounter", path: "Tests/TestSupport/CAllocationCounter"),
     .testTarget(
       name: "RuntimeTests",
       dependencies: ["SluiceRuntime"],
@@ -85,6 +96,13 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: strictSettings,
       plugins: ["SluiceCodegenPlugin"]
+    ),
+    .testTarget(
+      name: "TransportTests",
+      dependencies: ["SluiceTransport", "SluiceRuntime", "CNGHTTP2", "CAllocationCounter"],
+      path: "Tests/TransportTests",
+      exclude: ["Fixtures"],
+      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "SystemLibraryTests",

@@ -1,5 +1,5 @@
-/// Base64 for JSON `bytes` values: standard alphabet with padding on output; standard
-/// or URL-safe alphabet, padding optional, on input.
+/// Base64 for JSON `bytes` values and `-bin` headers: standard alphabet on output (with
+/// padding unless asked not to); standard or URL-safe alphabet, padding optional, on input.
 enum Base64 {
   private static let alphabet: [UInt8] = Array(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
@@ -13,8 +13,9 @@ enum Base64 {
     return table
   }()
 
-  /// Appends the standard, padded encoding of `data` to `output`.
-  static func encode(_ data: [UInt8], into output: inout [UInt8]) {
+  /// Appends the standard encoding of `data` to `output`, padded with `=` unless
+  /// `padding` is false (as gRPC and Connect emit binary header values).
+  static func encode(_ data: [UInt8], into output: inout [UInt8], padding: Bool = true) {
     let count = data.count
     guard count > 0 else { return }
     let encodedCount = (count + 2) / 3 * 4
@@ -35,14 +36,16 @@ enum Base64 {
           let v = UInt32(input[i]) << 16
           output.append(table[Int(v >> 18)])
           output.append(table[Int((v >> 12) & 63)])
-          output.append(UInt8(ascii: "="))
-          output.append(UInt8(ascii: "="))
+          if padding {
+            output.append(UInt8(ascii: "="))
+            output.append(UInt8(ascii: "="))
+          }
         } else if rest == 2 {
           let v = UInt32(input[i]) << 16 | UInt32(input[i + 1]) << 8
           output.append(table[Int(v >> 18)])
           output.append(table[Int((v >> 12) & 63)])
           output.append(table[Int((v >> 6) & 63)])
-          output.append(UInt8(ascii: "="))
+          if padding { output.append(UInt8(ascii: "=")) }
         }
       }
     }

@@ -98,12 +98,12 @@ import Testing
       outputType: "echo.v1.EchoResponse")
     let handler = RPCHandler.unary(method) {
       (_: Echo_V1_EchoRequest, context) async throws -> Echo_V1_EchoResponse in
-      let remaining = context.timeRemaining.map { $0 > .seconds(5) && $0 <= .seconds(10) }
+      let remaining = context.timeRemaining.map { $0 > .seconds(1800) && $0 <= .seconds(3600) }
       return Echo_V1_EchoResponse(text: "\(remaining.map(String.init) ?? "none") \(context.peer)")
     }
     let harness = try EchoHarness(extraHandlers: [handler])
     let withDeadline = try await harness.transport.performUnary(
-      Echo_V1_EchoRequest(), method: method, options: CallOptions(timeout: .seconds(10)),
+      Echo_V1_EchoRequest(), method: method, options: CallOptions(timeout: .seconds(3600)),
       responseType: Echo_V1_EchoResponse.self)
     #expect(withDeadline.message.text == "true in-process")
     let without = try await harness.transport.performUnary(

@@ -1,0 +1,49 @@
+/// Server-side protocol settings shared by request classification and the stream state
+/// machines.
+public struct ServerProtocolOptions: Sendable {
+  /// The largest request message accepted, compressed or decompressed (gRPC's customary
+  /// 4 MiB by default); larger ones fail with `RESOURCE_EXHAUSTED`.
+  public var maxReceiveMessageSize: Int
+  /// Compression the server can decode and encode besides `identity` (always supported).
+  public var supportedCompression: CompressionAlgorithmSet
+  /// Whether gRPC requests must carry `te: trailers`, as the protocol requires (it
+  /// detects proxies that would drop trailers).
+  public var requireTE: Bool
+  /// Whether Connect requests must carry `connect-protocol-version: 1` (GET:
+  /// `connect=v1`); the protocol lets servers demand it. When present it is always
+  /// checked.
+  public var requireConnectProtocolVersion: Bool
+  /// Whether the client's `user-agent` reaches handlers as request metadata (gRPC core's
+  /// default). Turning it off saves the allocations of copying it on every call.
+  public var surfaceUserAgent: Bool
+  /// The codec for JSON requests (`application/json`, `application/connect+json`,
+  /// `application/grpc+json`), with its options.
+  public var jsonCodec: MessageCodec
+
+  /// Creates options; the defaults suit most servers.
+  public init(
+    maxReceiveMessageSize: Int = GRPCMessageDeframer.defaultMaxMessageSize,
+    supportedCompression: CompressionAlgorithmSet = [.gzip],
+    requireTE: Bool = true,
+    requireConnectProtocolVersion: Bool = false,
+    surfaceUserAgent: Bool = true,
+    jsonCodec: MessageCodec = .json()
+  ) {
+    self.maxReceiveMessageSize = maxReceiveMessageSize
+    self.supportedCompression = supportedCompression
+    self.requireTE = requireTE
+    self.requireConnectProtocolVersion = requireConnectProtocolVersion
+    self.surfaceUserAgent = surfaceUserAgent
+    self.jsonCodec = jsonCodec
+  }
+
+  /// Whether the server can decode and encode `algorithm`.
+  public func supports(_ algorithm: CompressionAlgorithm) -> Bool {
+    algorithm == .identity || supportedCompression.contains(algorithm)
+  }
+
+  /// Every algorithm the server handles, `identity` included.
+  var acceptedCompression: CompressionAlgorithmSet {
+    supportedCompression.union(.identity)
+  }
+}
