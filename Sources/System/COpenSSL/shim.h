@@ -127,6 +127,12 @@ static inline void csluice_OPENSSL_free(void *pointer) {
     OPENSSL_free(pointer);
 }
 
+// MARK: Certificate names (XN_FLAG_* are compound macro expressions)
+
+/// `XN_FLAG_RFC2253`: `X509_NAME_print_ex` prints a name as RFC 2253 does
+/// (`CN=host,O=Org,C=US`: most specific first, comma separated, escaped).
+static const unsigned long CSLUICE_XN_FLAG_RFC2253 = XN_FLAG_RFC2253;
+
 // MARK: ALPN
 
 /// Wire-format ALPN list `h2`, `http/1.1`, in server preference order.
