@@ -1,4 +1,4 @@
-public import SluiceRuntime
+import SluiceRuntime
 
 extension CompressionAlgorithm {
   /// zlib's `windowBits` for this format: 15 + 16 selects the gzip wrapper,

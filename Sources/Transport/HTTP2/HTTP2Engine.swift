@@ -1,5 +1,5 @@
 internal import CNGHTTP2
-public import SluiceRuntime
+import SluiceRuntime
 
 /// One HTTP/2 connection's framing, HPACK and flow control, done by nghttp2,
 /// with no I/O of its own: bytes in, events and bytes out.

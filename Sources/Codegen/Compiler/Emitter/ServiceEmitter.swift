@@ -243,8 +243,8 @@ struct ServiceEmitter {
   }
 
   /// The file's own name, then every file it imports (transitively when ``set`` is known),
-  /// each after its own imports; files whose types the runtime declares are left out, as
-  /// the generator emits no `_ProtoFile` enum for them.
+  /// each after its own imports. The runtime declares the `_ProtoFile` enums of the
+  /// well-known-type files it provides, so those are listed too.
   private func descriptorFiles(of file: FileDescriptor) -> [String] {
     var ordered: [String] = []
     var visited: Set<String> = [file.name]
@@ -254,7 +254,7 @@ struct ServiceEmitter {
       ordered.append(name)
     }
     for dependency in file.dependencies { visit(dependency) }
-    return [file.name] + ordered.filter { !WellKnownFiles.isRuntimeProvided($0) }
+    return [file.name] + ordered
   }
 }
 

@@ -6,6 +6,7 @@ public enum Sluice_V1_IngestService {
     methods: [Method.ingest, Method.tail, Method.ingestStream],
     fileDescriptorProtos: [
       Sluice_V1_Ingest_ProtoFile.descriptorBytes,
+      Google_Protobuf_Timestamp_ProtoFile.descriptorBytes,
       Sluice_V1_CommonTypes_ProtoFile.descriptorBytes,
     ])
 

@@ -6,7 +6,11 @@ enum OldOldService {
   static let descriptor = ServiceDescriptor(
     fullName: "legacy.OldService",
     methods: [Method.`default`, Method.urlFetch],
-    fileDescriptorProtos: [Legacy_ProtoFile.descriptorBytes, Shared_Base_ProtoFile.descriptorBytes])
+    fileDescriptorProtos: [
+      Legacy_ProtoFile.descriptorBytes,
+      Shared_Base_ProtoFile.descriptorBytes,
+      Google_Protobuf_Empty_ProtoFile.descriptorBytes,
+    ])
 
   /// Descriptors of the methods of `legacy.OldService`.
   enum Method {

@@ -245,6 +245,9 @@ public enum Sluice_Reference_V1_IngestService {
     methods: [Method.ingest, Method.tail, Method.upload, Method.echo, Method.ping],
     fileDescriptorProtos: [
       Sluice_Reference_V1_Ingest_ProtoFile.descriptorBytes,
+      Google_Protobuf_Empty_ProtoFile.descriptorBytes,
+      Google_Protobuf_Struct_ProtoFile.descriptorBytes,
+      Google_Protobuf_Timestamp_ProtoFile.descriptorBytes,
       Sluice_Reference_V1_Event_ProtoFile.descriptorBytes,
     ])
 
