@@ -16,9 +16,12 @@ let package = Package(
     .library(name: "SluiceCodegen", targets: ["SluiceCodegen"]),
     .executable(name: "sluice-codegen", targets: ["sluice-codegen"]),
     .plugin(name: "SluiceCodegenPlugin", targets: ["SluiceCodegenPlugin"]),
+    .library(name: "SluiceServer", targets: ["SluiceServer"]),
+    .executable(name: "sluice-interop-server", targets: ["sluice-interop-server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // MARK: Runtime shared by generated code, server and client.
@@ -67,6 +70,28 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: The server: gRPC and Connect over HTTP/2 and HTTP/1.1 on SwiftNIO event loops.
+    .target(
+      name: "SluiceServer",
+      dependencies: [
+        "SluiceRuntime", "SluiceTransport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      path: "Sources/Server",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "sluice-interop-server",
+      dependencies: [
+        "SluiceServer", "SluiceRuntime", "SluiceGenerated",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/InteropServer",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: System C libraries, one small target each.
     .systemLibrary(name: "CNGHTTP2", path: "Sources/System/CNGHTTP2", pkgConfig: "libnghttp2",
                    providers: [.apt(["libnghttp2-dev"])]),
@@ -101,6 +126,16 @@ let package = Package(
       name: "TransportTests",
       dependencies: ["SluiceTransport", "SluiceRuntime", "CNGHTTP2", "CAllocationCounter"],
       path: "Tests/TransportTests",
+      exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "SluiceServer", "SluiceRuntime", "SluiceGenerated", "sluice-interop-server",
+        "CAllocationCounter", .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      path: "Tests/ServerTests",
       exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),

@@ -16,6 +16,7 @@ APT_PACKAGES=(
   pkg-config
   protobuf-compiler
   nghttp2-client
+  curl
   mariadb-server
 )
 

@@ -1,0 +1,115 @@
+public import SluiceRuntime
+internal import NIOCore
+internal import NIOPosix
+internal import Synchronization
+
+/// An RPC server: gRPC (HTTP/2) and the Connect protocol (HTTP/2 and, for unary calls,
+/// HTTP/1.1) on one port, serving the given services.
+///
+/// ```swift
+/// let server = try Server(configuration: .init(port: 50051), services: [MyService()])
+/// let (host, port) = try await server.start()
+/// ...
+/// await server.shutdown(gracePeriod: .seconds(5))
+/// ```
+///
+/// Each connection lives on one event loop (one per core); each call's handler runs as a
+/// task that prefers its connection's loop, so a call that does not hop stays on its
+/// I/O thread from request to response.
+public final class Server: Sendable {
+  /// Where the server listens and its limits.
+  public let configuration: ServerConfiguration
+  private let router: RPCRouter
+  private let group: MultiThreadedEventLoopGroup
+  private let state = Mutex(State())
+
+  private struct State {
+    var listener: (any Channel)?
+    var connections: [ObjectIdentifier: any Channel] = [:]
+    var isShutDown = false
+    /// ``run()`` calls waiting for the shutdown to complete.
+    var runWaiters: [CheckedContinuation<Void, Never>] = []
+  }
+
+  /// Creates a server for `services`; nothing listens until ``start()``.
+  /// - Throws: ``RPCRouter/RegistrationError`` when two services or methods collide.
+  public init(configuration: ServerConfiguration, services: [any RPCService]) throws {
+    self.configuration = configuration
+    router = try RPCRouter(services: services)
+    group = MultiThreadedEventLoopGroup(
+      numberOfThreads: max(1, configuration.eventLoopThreads ?? System.coreCount))
+  }
+
+  /// Binds and starts accepting connections; returns the bound host and port (useful
+  /// with port 0).
+  @discardableResult
+  public func start() async throws -> (host: String, port: Int) {
+    let configuration = self.configuration
+    let router = self.router
+    let bootstrap = ServerBootstrap(group: group)
+      .serverChannelOption(.backlog, value: 256)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+      .childChannelInitializer { [weak self] channel in
+        self?.track(channel)
+        return channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(
+            ProtocolSniffer(configuration: configuration, router: router))
+        }
+      }
+    let channel = try await bootstrap.bind(host: configuration.host, port: configuration.port)
+      .get()
+    state.withLock { $0.listener = channel }
+    let address = channel.localAddress
+    return (address?.ipAddress ?? configuration.host, address?.port ?? configuration.port)
+  }
+
+  /// Starts (when not started yet) and returns once the server has shut down.
+  public func run() async throws {
+    let listener = state.withLock { $0.listener }
+    if listener == nil { try await start() }
+    guard let listener = state.withLock({ $0.listener }) else { return }
+    try await listener.closeFuture.get()
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      let isShutDown = state.withLock { state in
+        if !state.isShutDown { state.runWaiters.append(continuation) }
+        return state.isShutDown
+      }
+      if isShutDown { continuation.resume() }
+    }
+  }
+
+  /// Stops accepting connections, asks every connection to finish its calls (HTTP/2
+  /// GOAWAY), waits up to `gracePeriod` for them, closes what is left and stops the
+  /// event loops.
+  public func shutdown(gracePeriod: Duration = .seconds(5)) async {
+    let (listener, connections) = state.withLock { ($0.listener, Array($0.connections.values)) }
+    try? await listener?.close()
+    for connection in connections {
+      connection.pipeline.fireUserInboundEventTriggered(ServerShutdownEvent())
+    }
+    let deadline = ContinuousClock.now.advanced(by: gracePeriod)
+    while ContinuousClock.now < deadline, state.withLock({ !$0.connections.isEmpty }) {
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    let remaining = state.withLock { Array($0.connections.values) }
+    for connection in remaining {
+      try? await connection.close()
+    }
+    try? await group.shutdownGracefully()
+    let waiters = state.withLock { state in
+      state.isShutDown = true
+      defer { state.runWaiters = [] }
+      return state.runWaiters
+    }
+    for waiter in waiters { waiter.resume() }
+  }
+
+  private func track(_ channel: any Channel) {
+    let id = ObjectIdentifier(channel)
+    state.withLock { $0.connections[id] = channel }
+    channel.closeFuture.whenComplete { [weak self] _ in
+      self?.state.withLock { _ = $0.connections.removeValue(forKey: id) }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+public import SluiceRuntime
+
+/// Where a ``Server`` listens and the limits it enforces.
+public struct ServerConfiguration: Sendable {
+  /// The address to bind, such as `127.0.0.1` or `0.0.0.0`.
+  public var host: String
+  /// The port to bind; 0 picks a free one (read it from ``Server/start()``).
+  public var port: Int
+  /// Event-loop threads; nil for one per core.
+  public var eventLoopThreads: Int?
+  /// The largest request message accepted (compressed or not); larger ones fail with
+  /// `RESOURCE_EXHAUSTED`.
+  public var maxReceiveMessageSize: Int
+  /// Streams a client may open at once on one HTTP/2 connection.
+  public var maxConcurrentStreams: UInt32
+  /// The largest request header list accepted, in bytes (HTTP/2 and HTTP/1.1).
+  public var maxHeaderListSize: UInt32
+  /// The HTTP/2 receive window per stream (at least 1 MiB lets 64 KiB messages flow).
+  public var initialWindowSize: UInt32
+  /// Request bytes a streaming handler may leave unread before the server stops
+  /// granting the client flow-control credit.
+  public var maxBufferedRequestBytes: Int
+  /// Whether gRPC requests must carry `te: trailers`.
+  public var requireTE: Bool
+
+  /// Creates a configuration; the defaults suit most servers.
+  public init(
+    host: String = "127.0.0.1",
+    port: Int = 50051,
+    eventLoopThreads: Int? = nil,
+    maxReceiveMessageSize: Int = GRPCMessageDeframer.defaultMaxMessageSize,
+    maxConcurrentStreams: UInt32 = 100,
+    maxHeaderListSize: UInt32 = 16_384,
+    initialWindowSize: UInt32 = 1 << 20,
+    maxBufferedRequestBytes: Int = 4 << 20,
+    requireTE: Bool = true
+  ) {
+    self.host = host
+    self.port = port
+    self.eventLoopThreads = eventLoopThreads
+    self.maxReceiveMessageSize = maxReceiveMessageSize
+    self.maxConcurrentStreams = maxConcurrentStreams
+    self.maxHeaderListSize = maxHeaderListSize
+    self.initialWindowSize = initialWindowSize
+    self.maxBufferedRequestBytes = maxBufferedRequestBytes
+    self.requireTE = requireTE
+  }
+
+  /// The protocol options the request parser and state machines use. Requests may be
+  /// compressed with gzip or deflate; responses go out uncompressed (the server's choice).
+  var protocolOptions: ServerProtocolOptions {
+    ServerProtocolOptions(
+      maxReceiveMessageSize: maxReceiveMessageSize, supportedCompression: [.gzip, .deflate],
+      requireTE: requireTE)
+  }
+}
