@@ -6,28 +6,28 @@ import Testing
 /// produce): Sluice's generated decoders throw exactly that typed error.
 @Suite struct MalformedInputTests {
   @Test func malformedBinaryIsRejected() throws {
-    let inputs = try ContractFixtures.malformed("Malformed")
-    #expect(inputs.count >= 40)
-    for input in inputs {
-      guard let type = ContractFixtures.messageTypes[input.message] else {
-        Issue.record("\(input.file): no generated type for \(input.message)")
-        continue
-      }
-      let bytes = try ContractFixtures.bytes("Malformed/\(input.file)")
-      #expect(Self.binaryError(type, bytes) == input.expected, "\(input.file)")
-    }
+    try checkEach(inFolder: "Malformed", atLeast: 40) { Self.binaryError($0, $1) }
   }
 
   @Test func malformedJSONIsRejected() throws {
-    let inputs = try ContractFixtures.malformed("MalformedJSON")
-    #expect(inputs.count >= 50)
+    try checkEach(inFolder: "MalformedJSON", atLeast: 50) { Self.jsonError($0, $1) }
+  }
+
+  /// Decodes every input of a manifest with `decode` (which names the error, or returns
+  /// nil when decoding succeeded) and expects the manifest's error.
+  private func checkEach(
+    inFolder folder: String, atLeast minimum: Int,
+    _ decode: (any ProtoMessage.Type, [UInt8]) -> String?
+  ) throws {
+    let inputs = try ContractFixtures.malformed(folder)
+    #expect(inputs.count >= minimum)
     for input in inputs {
       guard let type = ContractFixtures.messageTypes[input.message] else {
         Issue.record("\(input.file): no generated type for \(input.message)")
         continue
       }
-      let bytes = try ContractFixtures.bytes("MalformedJSON/\(input.file)")
-      #expect(Self.jsonError(type, bytes) == input.expected, "\(input.file)")
+      let bytes = try ContractFixtures.bytes("\(folder)/\(input.file)")
+      #expect(decode(type, bytes) == input.expected, "\(input.file)")
     }
   }
 

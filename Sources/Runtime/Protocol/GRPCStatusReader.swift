@@ -5,7 +5,7 @@
 /// Per gRPC's protocol it synthesizes a status for broken deployments: a `:status` other
 /// than 200 maps through ``StatusCode/init(httpStatus:)`` (its message names the HTTP
 /// status), and a missing or malformed `grpc-status` becomes `INTERNAL`.
-public struct GRPCStatusReader {
+public struct GRPCStatusReader: HeaderFieldReader {
   private var httpStatus: Int?
   private var statusCode: Int?
   private var hasMalformedStatus = false
@@ -38,17 +38,6 @@ public struct GRPCStatusReader {
     {
       MetadataHeaders.add(
         name: name, value: value, to: &metadata, malformedBinaryKey: &malformedBinaryKey)
-    }
-  }
-
-  /// Reads one header field given as strings.
-  public mutating func add(name: String, value: String) {
-    var name = name
-    var value = value
-    name.withUTF8 { name in
-      value.withUTF8 { value in
-        add(name: UnsafeRawBufferPointer(name), value: UnsafeRawBufferPointer(value))
-      }
     }
   }
 

@@ -13,7 +13,7 @@
 ///
 /// HTTP/1.1 servers pass the request line as `:method`, `:path` (with its query) and
 /// `:scheme` fields and `host` as is; names are matched ignoring ASCII case.
-public struct RequestHeadParser {
+public struct RequestHeadParser: HeaderFieldReader {
   let router: RPCRouter
   let options: ServerProtocolOptions
 
@@ -126,17 +126,6 @@ public struct RequestHeadParser {
       guard !Self.isProtocolHeader(name) else { return }
       MetadataHeaders.add(
         name: name, value: value, to: &metadata, malformedBinaryKey: &malformedBinaryKey)
-    }
-  }
-
-  /// Reads one header field given as strings (HTTP/1.1 servers, tests).
-  public mutating func add(name: String, value: String) {
-    var name = name
-    var value = value
-    name.withUTF8 { name in
-      value.withUTF8 { value in
-        add(name: UnsafeRawBufferPointer(name), value: UnsafeRawBufferPointer(value))
-      }
     }
   }
 
