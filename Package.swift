@@ -62,10 +62,13 @@ let package = Package(
       plugins: ["SluiceCodegenPlugin"]
     ),
 
-    // MARK: HTTP/2 engine (nghttp2), compression and TLS shared by server and client.
+    // MARK: HTTP/2 engine (nghttp2), compression and TLS (OpenSSL), shared by server and client.
     .target(
       name: "SluiceTransport",
-      dependencies: ["SluiceRuntime", "CNGHTTP2", "CZlib"],
+      dependencies: [
+        "SluiceRuntime", "CNGHTTP2", "CZlib", "COpenSSL",
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
       path: "Sources/Transport",
       swiftSettings: strictSettings
     ),
@@ -124,7 +127,12 @@ let package = Package(
     ),
     .testTarget(
       name: "TransportTests",
-      dependencies: ["SluiceTransport", "SluiceRuntime", "CNGHTTP2", "CAllocationCounter"],
+      dependencies: [
+        "SluiceTransport", "SluiceRuntime", "CNGHTTP2", "COpenSSL", "CAllocationCounter",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+      ],
       path: "Tests/TransportTests",
       exclude: ["Fixtures"],
       swiftSettings: strictSettings

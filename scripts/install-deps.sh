@@ -17,6 +17,7 @@ APT_PACKAGES=(
   protobuf-compiler
   nghttp2-client
   curl
+  openssl
   mariadb-server
 )
 
