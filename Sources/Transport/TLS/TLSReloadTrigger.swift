@@ -78,7 +78,7 @@ public final class TLSReloadTrigger: Sendable {
     self.sources.withLock { sources in
       guard sources.isEmpty else { return }
       if let signalNumber {
-        _ = signal(signalNumber, SIG_IGN)
+        Self.ignoreUnlessHandled(signalNumber)
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: self.queue)
         source.setEventHandler { [weak self] in
           guard let self else { return }
@@ -104,6 +104,17 @@ public final class TLSReloadTrigger: Sendable {
         timer.resume()
         sources.append(SourceBox(source: timer))
       }
+    }
+  }
+
+  /// Sets the signal to ignored (so it no longer terminates the process) only while it
+  /// still has its default disposition: another trigger's dispatch source may already be
+  /// installed in its place, and replacing that would drop the signal for every trigger.
+  private static func ignoreUnlessHandled(_ signalNumber: Int32) {
+    var current = sigaction()
+    guard sigaction(signalNumber, nil, &current) == 0 else { return }
+    if current.__sigaction_handler.sa_handler == nil {  // SIG_DFL
+      _ = signal(signalNumber, SIG_IGN)
     }
   }
 

@@ -138,6 +138,27 @@ struct TLSReloadTests {
     #expect(store.context.certificate?.serialNumber == self.pki.serverRenewed.serial)
   }
 
+  @Test("SIGHUP reloads every trigger of the process, not just the last one started")
+  func hangUpSignalWithTwoTriggers() async throws {
+    let firstFiles = try ServedFiles(self.pki.server)
+    let secondFiles = try ServedFiles(self.pki.server)
+    let firstStore = try TLSContextStore(server: firstFiles.configuration)
+    let secondStore = try TLSContextStore(server: secondFiles.configuration)
+    let (firstEvents, first) = AsyncStream.makeStream(of: TLSReloadTrigger.Event.self)
+    let (secondEvents, second) = AsyncStream.makeStream(of: TLSReloadTrigger.Event.self)
+    let firstTrigger = TLSReloadTrigger(store: firstStore, pollInterval: nil) { first.yield($0) }
+    let secondTrigger = TLSReloadTrigger(store: secondStore, pollInterval: nil) { second.yield($0) }
+    firstTrigger.start()
+    defer { firstTrigger.stop() }
+    secondTrigger.start()
+    defer { secondTrigger.stop() }
+    try firstFiles.install(self.pki.serverRenewed)
+    try secondFiles.install(self.pki.serverRenewed)
+    kill(getpid(), SIGHUP)
+    #expect(await Self.first(firstEvents, within: .seconds(20))?.cause == .signal(SIGHUP))
+    #expect(await Self.first(secondEvents, within: .seconds(20))?.cause == .signal(SIGHUP))
+  }
+
   /// The first element of `events`, or `nil` if none arrives within `limit`.
   private static func first(
     _ events: AsyncStream<TLSReloadTrigger.Event>, within limit: Duration
