@@ -88,7 +88,7 @@ let package = Package(
     .executableTarget(
       name: "sluice-interop-server",
       dependencies: [
-        "SluiceServer", "SluiceRuntime", "SluiceGenerated",
+        "SluiceServer", "SluiceRuntime", "SluiceTransport", "SluiceGenerated",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/InteropServer",
@@ -140,7 +140,8 @@ let package = Package(
     .testTarget(
       name: "ServerTests",
       dependencies: [
-        "SluiceServer", "SluiceRuntime", "SluiceGenerated", "sluice-interop-server",
+        "SluiceServer", "SluiceRuntime", "SluiceTransport", "SluiceGenerated",
+        "sluice-interop-server",
         "CAllocationCounter", .product(name: "NIOPosix", package: "swift-nio"),
       ],
       path: "Tests/ServerTests",

@@ -3,13 +3,15 @@ import Dispatch
 import SluiceGenerated
 import SluiceRuntime
 import SluiceServer
+import SluiceTransport
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// `sluice-interop-server`: serves `grpc.testing.TestService` and `grpc.health.v1.Health`
-/// over gRPC and Connect (h2c and HTTP/1.1) for the interop test clients.
+/// over gRPC and Connect (h2c and HTTP/1.1, and TLS with `--tls-cert` and `--tls-key`)
+/// for the interop test clients.
 @main
 struct InteropServerCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,9 +24,38 @@ struct InteropServerCommand: AsyncParsableCommand {
   @Option(help: "The port to listen on (0 picks a free one).")
   var port = 50051
 
+  @Option(help: "PEM certificate chain to serve TLS with (needs --tls-key).")
+  var tlsCert: String?
+
+  @Option(help: "PEM private key of --tls-cert.")
+  var tlsKey: String?
+
+  @Option(help: "PEM CA certificates that client certificates are checked against (mTLS).")
+  var tlsClientCa: String?
+
+  @Flag(help: "Refuse TLS clients without a certificate (needs --tls-client-ca).")
+  var requireClientCert = false
+
+  func validate() throws {
+    if (tlsCert == nil) != (tlsKey == nil) {
+      throw ValidationError("--tls-cert and --tls-key go together")
+    }
+    if tlsCert == nil && (tlsClientCa != nil || requireClientCert) {
+      throw ValidationError("--tls-client-ca and --require-client-cert need --tls-cert")
+    }
+    if requireClientCert && tlsClientCa == nil {
+      throw ValidationError("--require-client-cert needs --tls-client-ca")
+    }
+  }
+
   func run() async throws {
-    let server = try Server(
-      configuration: ServerConfiguration(host: host, port: port), services: Self.services())
+    var configuration = ServerConfiguration(host: host, port: port)
+    if let tlsCert, let tlsKey {
+      configuration.tls = TLSServerConfiguration(
+        certificateChainFile: tlsCert, privateKeyFile: tlsKey, clientCAFile: tlsClientCa,
+        requireClientCertificate: requireClientCert)
+    }
+    let server = try Server(configuration: configuration, services: Self.services())
     let (boundHost, boundPort) = try await server.start()
     print("listening on \(boundHost):\(boundPort)")
     fflush(nil)

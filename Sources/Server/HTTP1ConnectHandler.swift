@@ -39,11 +39,17 @@ final class HTTP1ConnectHandler: ChannelInboundHandler {
   private var closeWhenIdle = false
   private var headerBlock = HeaderBlock()
   private var peer = "unknown"
+  /// The TLS client certificate identity, the same for every call on the connection.
+  private let authContext: AuthContext?
 
-  init(router: RPCRouter, options: ServerProtocolOptions, executor: EventLoopTaskExecutor) {
+  init(
+    router: RPCRouter, options: ServerProtocolOptions, executor: EventLoopTaskExecutor,
+    authContext: AuthContext? = nil
+  ) {
     self.router = router
     self.options = options
     self.executor = executor
+    self.authContext = authContext
   }
 
   func handlerAdded(context: ChannelHandlerContext) {
@@ -110,7 +116,8 @@ final class HTTP1ConnectHandler: ChannelInboundHandler {
       call.request = request
       call.context = ServerContext(
         method: request.handler.method, requestMetadata: request.metadata,
-        deadline: request.timeout.map { ContinuousClock.now.advanced(by: $0) }, peer: peer)
+        deadline: request.timeout.map { ContinuousClock.now.advanced(by: $0) }, peer: peer,
+        authContext: authContext)
       call.machine = ConnectUnaryStateMachine(
         maxMessageSize: options.maxReceiveMessageSize,
         decompressor: RequestDecompressor(

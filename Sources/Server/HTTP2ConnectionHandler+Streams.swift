@@ -33,7 +33,7 @@ extension HTTP2ConnectionHandler {
     let deadline = request.timeout.map { ContinuousClock.now.advanced(by: $0) }
     let context = ServerContext(
       method: request.handler.method, requestMetadata: request.metadata, deadline: deadline,
-      peer: peer)
+      peer: peer, authContext: authContext)
     let stream = HTTP2ServerStream(id: streamID, request: request, context: context)
     streams[streamID] = stream
     if let timeout = request.timeout {

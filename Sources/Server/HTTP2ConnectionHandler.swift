@@ -30,12 +30,15 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   var output: [UInt8] = []
   var headerBlock = HeaderBlock()
   var peer = "unknown"
+  /// The TLS client certificate identity, the same for every call on the connection.
+  let authContext: AuthContext?
   var isShuttingDown = false
   var isClosed = false
   var needsFlush = false
 
   init(
-    configuration: ServerConfiguration, router: RPCRouter, executor: EventLoopTaskExecutor
+    configuration: ServerConfiguration, router: RPCRouter, executor: EventLoopTaskExecutor,
+    authContext: AuthContext? = nil
   ) throws(HTTP2EngineError) {
     var engineConfiguration = HTTP2EngineConfiguration()
     engineConfiguration.maxConcurrentStreams = configuration.maxConcurrentStreams
@@ -48,6 +51,7 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
     options = configuration.protocolOptions
     maxBufferedRequestBytes = configuration.maxBufferedRequestBytes
     self.executor = executor
+    self.authContext = authContext
   }
 
   /// A Sendable reference for handler tasks, valid on this connection's loop.

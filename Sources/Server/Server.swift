@@ -1,6 +1,7 @@
 public import SluiceRuntime
 internal import NIOCore
 internal import NIOPosix
+internal import SluiceTransport
 internal import Synchronization
 
 /// An RPC server: gRPC (HTTP/2) and the Connect protocol (HTTP/2 and, for unary calls,
@@ -13,6 +14,10 @@ internal import Synchronization
 /// await server.shutdown(gracePeriod: .seconds(5))
 /// ```
 ///
+/// With ``ServerConfiguration/tls`` set, the same port also serves TLS (ALPN choosing
+/// `h2` or `http/1.1`); the certificate, key and CA files reload without a restart on
+/// SIGHUP, when they change (polled), or through ``reloadTLS()``.
+///
 /// Each connection lives on one event loop (one per core); each call's handler runs as a
 /// task that prefers its connection's loop, so a call that does not hop stays on its
 /// I/O thread from request to response.
@@ -21,6 +26,10 @@ public final class Server: Sendable {
   public let configuration: ServerConfiguration
   private let router: RPCRouter
   private let group: MultiThreadedEventLoopGroup
+  /// The current TLS context, when the server has TLS.
+  let tlsStore: TLSContextStore?
+  /// Reloads `tlsStore` on SIGHUP and file changes, between start and shutdown.
+  private let tlsReloadTrigger: TLSReloadTrigger?
   private let state = Mutex(State())
 
   private struct State {
@@ -32,10 +41,21 @@ public final class Server: Sendable {
   }
 
   /// Creates a server for `services`; nothing listens until ``start()``.
-  /// - Throws: ``RPCRouter/RegistrationError`` when two services or methods collide.
+  /// - Throws: ``RPCRouter/RegistrationError`` when two services or methods collide;
+  ///   `TLSError` when the TLS certificate, key or CA files cannot be loaded.
   public init(configuration: ServerConfiguration, services: [any RPCService]) throws {
     self.configuration = configuration
     router = try RPCRouter(services: services)
+    if let tls = configuration.tls {
+      let store = try TLSContextStore(server: tls)
+      tlsStore = store
+      tlsReloadTrigger = TLSReloadTrigger(
+        store: store, signal: TLSReloadTrigger.hangUpSignal,
+        pollInterval: configuration.tlsReloadPollInterval, onReload: Self.logReload)
+    } else {
+      tlsStore = nil
+      tlsReloadTrigger = nil
+    }
     group = MultiThreadedEventLoopGroup(
       numberOfThreads: max(1, configuration.eventLoopThreads ?? System.coreCount))
   }
@@ -46,6 +66,7 @@ public final class Server: Sendable {
   public func start() async throws -> (host: String, port: Int) {
     let configuration = self.configuration
     let router = self.router
+    let tlsStore = self.tlsStore
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -54,12 +75,13 @@ public final class Server: Sendable {
         self?.track(channel)
         return channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.addHandler(
-            ProtocolSniffer(configuration: configuration, router: router))
+            ProtocolSniffer(configuration: configuration, router: router, tls: tlsStore))
         }
       }
     let channel = try await bootstrap.bind(host: configuration.host, port: configuration.port)
       .get()
     state.withLock { $0.listener = channel }
+    tlsReloadTrigger?.start()
     let address = channel.localAddress
     return (address?.ipAddress ?? configuration.host, address?.port ?? configuration.port)
   }
@@ -85,6 +107,7 @@ public final class Server: Sendable {
   public func shutdown(gracePeriod: Duration = .seconds(5)) async {
     let (listener, connections) = state.withLock { ($0.listener, Array($0.connections.values)) }
     try? await listener?.close()
+    tlsReloadTrigger?.stop()
     for connection in connections {
       connection.pipeline.fireUserInboundEventTriggered(ServerShutdownEvent())
     }

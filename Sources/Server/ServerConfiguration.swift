@@ -1,4 +1,5 @@
 public import SluiceRuntime
+public import SluiceTransport
 
 /// Where a ``Server`` listens and the limits it enforces.
 public struct ServerConfiguration: Sendable {
@@ -22,6 +23,14 @@ public struct ServerConfiguration: Sendable {
   public var maxBufferedRequestBytes: Int
   /// Whether gRPC requests must carry `te: trailers`.
   public var requireTE: Bool
+  /// TLS for the port, or nil to serve plaintext only. With TLS, each connection's
+  /// first bytes tell a TLS handshake from plaintext; ALPN then picks HTTP/2 or HTTP/1.1.
+  public var tls: TLSServerConfiguration?
+  /// Whether plaintext (h2c and HTTP/1.1) is still served on the port when ``tls`` is set.
+  public var allowPlaintext: Bool
+  /// How often the TLS certificate, key and CA files are checked for changes (which
+  /// reload them), or nil to reload only on SIGHUP and ``Server/reloadTLS()``.
+  public var tlsReloadPollInterval: Duration?
 
   /// Creates a configuration; the defaults suit most servers.
   public init(
@@ -33,7 +42,10 @@ public struct ServerConfiguration: Sendable {
     maxHeaderListSize: UInt32 = 16_384,
     initialWindowSize: UInt32 = 1 << 20,
     maxBufferedRequestBytes: Int = 4 << 20,
-    requireTE: Bool = true
+    requireTE: Bool = true,
+    tls: TLSServerConfiguration? = nil,
+    allowPlaintext: Bool = true,
+    tlsReloadPollInterval: Duration? = .seconds(5)
   ) {
     self.host = host
     self.port = port
@@ -44,6 +56,9 @@ public struct ServerConfiguration: Sendable {
     self.initialWindowSize = initialWindowSize
     self.maxBufferedRequestBytes = maxBufferedRequestBytes
     self.requireTE = requireTE
+    self.tls = tls
+    self.allowPlaintext = allowPlaintext
+    self.tlsReloadPollInterval = tlsReloadPollInterval
   }
 
   /// The protocol options the request parser and state machines use. Requests may be

@@ -23,6 +23,9 @@ public final class ServerContext: Sendable {
   public let deadline: ContinuousClock.Instant?
   /// A description of the client, such as `ipv4:10.0.0.7:51234` or `in-process`.
   public let peer: String
+  /// The client's verified TLS certificate identity (mutual TLS), or nil when the
+  /// connection is plaintext or the client sent no certificate.
+  public let authContext: AuthContext?
 
   private let response: Mutex<ResponseMetadata>
 
@@ -34,12 +37,13 @@ public final class ServerContext: Sendable {
   /// Creates a context; transports call this once per call.
   public init(
     method: MethodDescriptor, requestMetadata: Metadata, deadline: ContinuousClock.Instant?,
-    peer: String
+    peer: String, authContext: AuthContext? = nil
   ) {
     self.method = method
     self.requestMetadata = requestMetadata
     self.deadline = deadline
     self.peer = peer
+    self.authContext = authContext
     self.response = Mutex(ResponseMetadata())
   }
 

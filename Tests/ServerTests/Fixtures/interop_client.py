@@ -1,6 +1,7 @@
 """Runs gRPC interop test cases against a server with grpcio.
 
 Usage: python3 interop_client.py --port PORT --schemas /path/to/Schemas [--cases a,b,...]
+       [--tls-ca CA.pem [--tls-cert CERT.pem --tls-key KEY.pem]]
 Prints one line per case ("PASS name" or "FAIL name: reason") and a final
 "N passed, M failed" line; exits non-zero when a case failed.
 """
@@ -67,8 +68,26 @@ def expect_code(call, code, message=None):
     raise Failure("expected %s, the call succeeded" % code)
 
 
-def run_cases(port, empty, messages, test_grpc, selected):
-    channel = grpc.insecure_channel("127.0.0.1:%d" % port)
+def open_channel(port, tls_ca, tls_cert, tls_key):
+    """A plaintext (h2c) channel, or a TLS one trusting tls_ca (with a client certificate
+    when tls_cert and tls_key are given)."""
+    target = "127.0.0.1:%d" % port
+    if tls_ca is None:
+        return grpc.insecure_channel(target)
+
+    def read(path):
+        with open(path, "rb") as file:
+            return file.read()
+
+    credentials = grpc.ssl_channel_credentials(
+        root_certificates=read(tls_ca),
+        private_key=read(tls_key) if tls_key else None,
+        certificate_chain=read(tls_cert) if tls_cert else None)
+    return grpc.secure_channel(
+        target, credentials, options=[("grpc.ssl_target_name_override", "localhost")])
+
+
+def run_cases(channel, empty, messages, test_grpc, selected):
     stub = test_grpc.TestServiceStub(channel)
     unimplemented = test_grpc.UnimplementedServiceStub(channel)
     request_sizes = [27182, 8, 1828, 45904]
@@ -246,10 +265,14 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--schemas", required=True)
     parser.add_argument("--cases", default="")
+    parser.add_argument("--tls-ca", help="connect over TLS, trusting this CA file")
+    parser.add_argument("--tls-cert", help="client certificate for mTLS (with --tls-key)")
+    parser.add_argument("--tls-key", help="private key of --tls-cert")
     args = parser.parse_args()
     empty, messages, test_grpc = generate_stubs(args.schemas)
     selected = set(filter(None, args.cases.split(",")))
-    sys.exit(0 if run_cases(args.port, empty, messages, test_grpc, selected) else 1)
+    channel = open_channel(args.port, args.tls_ca, args.tls_cert, args.tls_key)
+    sys.exit(0 if run_cases(channel, empty, messages, test_grpc, selected) else 1)
 
 
 if __name__ == "__main__":
