@@ -111,6 +111,13 @@ let package = Package(
     /// Counts heap allocations per thread (interposes malloc in test executables), for
     /// allocation regression tests.
     .target(name: "CAllocationCounter", path: "Tests/TestSupport/CAllocationCounter"),
+    /// Test helpers shared by test targets (certificates made at test time).
+    .target(
+      name: "SluiceTestSupport",
+      dependencies: ["SluiceTransport"],
+      path: "Tests/TestSupport/SluiceTestSupport",
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "RuntimeTests",
       dependencies: ["SluiceRuntime"],
@@ -129,6 +136,7 @@ let package = Package(
       name: "TransportTests",
       dependencies: [
         "SluiceTransport", "SluiceRuntime", "CNGHTTP2", "COpenSSL", "CAllocationCounter",
+        "SluiceTestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -141,7 +149,7 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "SluiceServer", "SluiceRuntime", "SluiceTransport", "SluiceGenerated",
-        "sluice-interop-server",
+        "sluice-interop-server", "SluiceTestSupport",
         "CAllocationCounter", .product(name: "NIOPosix", package: "swift-nio"),
       ],
       path: "Tests/ServerTests",

@@ -2,6 +2,7 @@ import Foundation
 import SluiceRuntime
 import SluiceServer
 import SluiceTransport
+import SluiceTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,10 +13,10 @@ import Testing
 /// ALPN choosing h2 or HTTP/1.1, plaintext beside it, mutual TLS, handshake garbage and
 /// certificate reload.
 @Suite struct TLSServerTests {
-  let pki = ServerTestPKI.shared
+  let pki = TLSTestPKI.shared
 
   private func configuration(
-    _ identity: ServerTestPKI.Identity? = nil, requireClientCertificate: Bool = false,
+    _ identity: TLSTestPKI.Identity? = nil, requireClientCertificate: Bool = false,
     allowPlaintext: Bool = true
   ) -> ServerConfiguration {
     let identity = identity ?? pki.server
@@ -133,7 +134,7 @@ import Testing
       #expect(result.status == 200, "\(result.output)")
       #expect(result.output.contains("x-auth-subject: CN=client-1"), "\(result.output)")
       #expect(
-        result.output.contains("x-auth-spiffe: \(ServerTestPKI.clientSPIFFEID)"),
+        result.output.contains("x-auth-spiffe: \(TLSTestPKI.clientSPIFFEID)"),
         "\(result.output)")
     }
     #expect(grpcio.stdout.contains("1 passed, 0 failed"), "\(grpcio.stdout)\(grpcio.stderr)")
@@ -183,16 +184,16 @@ import Testing
   }
 
   /// Copies `identity` to fresh files in a scratch directory (so a test can replace them).
-  private func liveCopy(of identity: ServerTestPKI.Identity) throws -> ServerTestPKI.Identity {
-    let directory = try ServerTestPKI.scratchDirectory()
-    let live = ServerTestPKI.Identity(
+  private func liveCopy(of identity: TLSTestPKI.Identity) throws -> TLSTestPKI.Identity {
+    let directory = try TLSTestPKI.scratchDirectory()
+    let live = TLSTestPKI.Identity(
       certificate: "\(directory)/live.pem", key: "\(directory)/live.key", serial: identity.serial)
     try replace(live, with: identity)
     return live
   }
 
   /// Replaces the files of `live` with (new files holding) those of `identity`.
-  private func replace(_ live: ServerTestPKI.Identity, with identity: ServerTestPKI.Identity) throws {
+  private func replace(_ live: TLSTestPKI.Identity, with identity: TLSTestPKI.Identity) throws {
     let files = FileManager.default
     for (source, target) in [(identity.key, live.key), (identity.certificate, live.certificate)] {
       if files.fileExists(atPath: target) { try files.removeItem(atPath: target) }

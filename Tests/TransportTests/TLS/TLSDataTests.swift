@@ -1,4 +1,5 @@
 import SluiceTransport
+import SluiceTestSupport
 import Testing
 
 /// Application data through a completed handshake, and shutting down.

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOEmbedded
 import SluiceTransport
+import SluiceTestSupport
 import Testing
 
 /// `TLSHandler` in `EmbeddedChannel`s wired back to back.

@@ -1,4 +1,5 @@
 import SluiceTransport
+import SluiceTestSupport
 import Testing
 
 /// The engine's handshake, client against server in memory: ALPN, versions, what each

@@ -1,4 +1,5 @@
 import SluiceTransport
+import SluiceTestSupport
 import Testing
 
 /// Certificate checks on both sides: mTLS, host names, expiry, trust, and contexts that

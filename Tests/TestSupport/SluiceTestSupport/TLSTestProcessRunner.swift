@@ -1,20 +1,20 @@
 import Foundation
 
 /// Runs a command-line tool to completion and captures what it printed.
-enum TLSTestProcessRunner {
+public enum TLSTestProcessRunner {
   /// What a finished process printed and how it exited.
-  struct Output: Sendable {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
+  public struct Output: Sendable {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
   }
 
   /// A tool exited with a non-zero status.
-  struct Failure: Error, CustomStringConvertible {
-    var command: String
-    var output: Output
+  public struct Failure: Error, CustomStringConvertible {
+    public var command: String
+    public var output: Output
 
-    var description: String {
+    public var description: String {
       "\(self.command) exited with \(self.output.status): \(self.output.standardError)\(self.output.standardOutput)"
     }
   }
@@ -22,7 +22,7 @@ enum TLSTestProcessRunner {
   /// Runs `executable` with `arguments`, feeding it `input`, and throws `Failure`
   /// unless it exits with status 0 (or any status when `check` is `false`).
   @discardableResult
-  static func run(
+  public static func run(
     _ executable: String, _ arguments: [String], input: String = "", check: Bool = true
   ) throws -> Output {
     let process = Process()

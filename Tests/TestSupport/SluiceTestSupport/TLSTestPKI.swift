@@ -1,46 +1,57 @@
 import Foundation
-import SluiceTransport
+public import SluiceTransport
 
 /// Certificates made at test time with the `openssl` command-line tool, in a fresh
 /// temporary directory: nothing is committed.
 ///
 /// `shared` is built once per test process and never written to; tests that replace
 /// files (reloads) copy what they need into their own `TLSTestPKI.scratchDirectory()`.
-final class TLSTestPKI: Sendable {
+/// Shared by the transport and server tests.
+public final class TLSTestPKI: Sendable {
   /// A certificate file, its key file and its serial number (upper-case hex).
-  struct Identity: Sendable {
-    var certificate: String
-    var key: String
-    var serial: String
+  public struct Identity: Sendable {
+    public var certificate: String
+    public var key: String
+    public var serial: String
+
+    /// An identity from its files.
+    public init(certificate: String, key: String, serial: String) {
+      self.certificate = certificate
+      self.key = key
+      self.serial = serial
+    }
   }
 
   /// The temporary directory holding everything.
-  let directory: String
+  public let directory: String
   /// The trusted test CA.
-  let caCertificate: String
+  public let caCertificate: String
   /// A second CA nobody trusts.
-  let rogueCACertificate: String
+  public let rogueCACertificate: String
   /// Server certificate for `localhost` and `127.0.0.1`, issued by the test CA.
-  let server: Identity
+  public let server: Identity
   /// A second server certificate with the same names and another serial.
-  let serverRenewed: Identity
+  public let serverRenewed: Identity
   /// Client certificate `CN=client-1` with a SPIFFE URI, issued by the test CA.
-  let client: Identity
+  public let client: Identity
   /// Client certificate issued by the rogue CA.
-  let rogueClient: Identity
+  public let rogueClient: Identity
   /// Server certificate for `localhost` that expired in 2020, issued by the test CA.
-  let expiredServer: Identity
+  public let expiredServer: Identity
   /// Self-signed server certificate for `localhost`.
-  let selfSignedServer: Identity
+  public let selfSignedServer: Identity
 
   /// The process-wide set, made on first use.
-  static let shared: TLSTestPKI = {
+  public static let shared: TLSTestPKI = {
     do {
       return try TLSTestPKI()
     } catch {
       preconditionFailure("cannot create test certificates with openssl: \(error)")
     }
   }()
+
+  /// The SPIFFE ID in ``client``'s URI SAN.
+  public static let clientSPIFFEID = "spiffe://sluice.test/client-1"
 
   private init() throws {
     let directory = try Self.scratchDirectory()
@@ -59,7 +70,7 @@ final class TLSTestPKI: Sendable {
       "localhost", serial: "2002", extensions: serverNames, ca: path("ca"), at: path("server-renewed"))
     self.client = try Self.issue(
       "client-1", serial: "3003",
-      extensions: "subjectAltName=URI:spiffe://sluice.test/client-1\nextendedKeyUsage=clientAuth\n",
+      extensions: "subjectAltName=URI:\(Self.clientSPIFFEID)\nextendedKeyUsage=clientAuth\n",
       ca: path("ca"), at: path("client"))
     self.rogueClient = try Self.issue(
       "client-1", serial: "4004", extensions: "extendedKeyUsage=clientAuth\n", ca: path("rogue-ca"),
@@ -85,14 +96,14 @@ final class TLSTestPKI: Sendable {
   }()
 
   /// A new empty temporary directory.
-  static func scratchDirectory() throws -> String {
+  public static func scratchDirectory() throws -> String {
     let path = "\(Self.root)/\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
 
   /// A server configuration over `identity` (default: `server`).
-  func serverConfiguration(
+  public func serverConfiguration(
     _ identity: Identity? = nil,
     clientCA: String? = nil,
     requireClientCertificate: Bool = false,
@@ -105,7 +116,7 @@ final class TLSTestPKI: Sendable {
   }
 
   /// A client configuration trusting the test CA and verifying `serverName`.
-  func clientConfiguration(
+  public func clientConfiguration(
     serverName: String? = "localhost",
     identity: Identity? = nil,
     applicationProtocols: [String] = ["h2"],
@@ -178,7 +189,7 @@ final class TLSTestPKI: Sendable {
 
   /// Runs `openssl` with `arguments`; returns its standard output.
   @discardableResult
-  static func run(_ arguments: [String]) throws -> String {
+  public static func run(_ arguments: [String]) throws -> String {
     try TLSTestProcessRunner.run("/usr/bin/openssl", arguments).standardOutput
   }
 }
