@@ -10,6 +10,7 @@ import struct
 import sys
 
 import grpc
+from protowire import encode_varint
 
 PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
 EMPTY_CALL = "/grpc.testing.TestService/EmptyCall"
@@ -93,16 +94,6 @@ def oversized_message(port, channel):
         return
     raise AssertionError("the call succeeded")
 
-
-def encode_varint(value):
-    out = b""
-    while True:
-        bits = value & 0x7F
-        value >>= 7
-        if value:
-            out += bytes([bits | 0x80])
-        else:
-            return out + bytes([bits])
 
 
 def main():

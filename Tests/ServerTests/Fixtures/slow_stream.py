@@ -8,17 +8,7 @@ import argparse
 import sys
 
 import grpc
-
-
-def encode_varint(value):
-    out = b""
-    while True:
-        bits = value & 0x7F
-        value >>= 7
-        if value:
-            out += bytes([bits | 0x80])
-        else:
-            return out + bytes([bits])
+from protowire import encode_varint
 
 
 def main():
