@@ -82,7 +82,7 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
-      path: "Sources/Server",
+      path: "Sources/Server/RPCServer",
       swiftSettings: strictSettings
     ),
     .executableTarget(
