@@ -95,6 +95,14 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: The ingestion and query service.
+    .target(
+      name: "SluiceIngest",
+      dependencies: ["SluiceRuntime", "SluiceGenerated"],
+      path: "Sources/Server/Ingest",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: System C libraries, one small target each.
     .systemLibrary(name: "CNGHTTP2", path: "Sources/System/CNGHTTP2", pkgConfig: "libnghttp2",
                    providers: [.apt(["libnghttp2-dev"])]),
@@ -154,6 +162,12 @@ let package = Package(
       ],
       path: "Tests/ServerTests",
       exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "IngestTests",
+      dependencies: ["SluiceIngest", "SluiceGenerated"],
+      path: "Tests/IngestTests",
       swiftSettings: strictSettings
     ),
     .testTarget(
