@@ -17,6 +17,8 @@ public struct EventQuery: Sendable {
   public let limit: Int
   /// Whether pages run newest first.
   public let newestFirst: Bool
+  /// The checked filters, for stores that do not run SQL.
+  public let filter: EventFilter
   /// The statement (asks for `limit + 1` rows of `seq, time_us, payload`).
   public let statement: BoundStatement
   /// The fingerprint page tokens of this query carry.
@@ -60,6 +62,9 @@ public struct EventQuery: Sendable {
     fingerprint.add(newestFirst ? 1 : 0)
     self.fingerprint = fingerprint.value
 
+    var filter = EventFilter(
+      stream: request.stream, startMicros: start, endMicros: end, types: request.types,
+      subjects: request.subjects)
     var sql = "SELECT seq, time_us, payload FROM sluice_events WHERE stream = ?"
     var values: [StoreValue] = [.text(request.stream)]
     if let start {
@@ -82,10 +87,28 @@ public struct EventQuery: Sendable {
       let comparison = newestFirst ? "<" : ">"
       sql += " AND (time_us \(comparison) ? OR (time_us = ? AND seq \(comparison) ?))"
       values += [.int(token.timeMicros), .int(token.timeMicros), .int(token.sequence)]
+      filter.after = (token.timeMicros, token.sequence)
     }
+    self.filter = filter
     let direction = newestFirst ? "DESC" : "ASC"
     sql += " ORDER BY time_us \(direction), seq \(direction) LIMIT \(limit + 1)"
     statement = BoundStatement(sql: sql, values: values)
+  }
+
+  /// The page a store answered: at most ``limit`` events, and the next page's token
+  /// when the store returned `limit + 1` rows (newest or oldest first, as asked).
+  public func page(from rows: [EventRow]) throws(RPCError) -> Sluice_V1_QueryEventsResponse {
+    var response = Sluice_V1_QueryEventsResponse()
+    let kept = rows.prefix(limit)
+    response.events.reserveCapacity(kept.count)
+    for row in kept {
+      response.events.append(try row.event())
+    }
+    if let last = kept.last {
+      response.nextPageToken = nextPageToken(
+        rowsReturned: rows.count, lastTimeMicros: last.timeMicros, lastSequence: last.sequence)
+    }
+    return response
   }
 
   /// The token for the page after a page whose last event has this key, or "" when the

@@ -1,0 +1,126 @@
+public import SluiceRuntime
+import Synchronization
+
+/// The one poller of a server process that tells every tail how far it may read.
+///
+/// It asks the store for its highest visible sequence every ``pollInterval`` and settles
+/// those observations through a ``TailHorizon``; tails wait in ``waitForSettled(beyond:)``
+/// and read their own stream's range when it returns. Each tail keeps its own position,
+/// so a slow client slows only its own tail.
+public final class TailHub: Sendable {
+  /// How often the store is asked.
+  public let pollInterval: Duration
+  private let reader: any EventReader
+  private let state: Mutex<State>
+
+  private struct State {
+    var horizon: TailHorizon
+    var highestVisible: Int64?
+    var waiters: [UInt64: Waiter] = [:]
+    var nextWaiter: UInt64 = 0
+  }
+
+  private enum Registration {
+    case ready(Int64)
+    case cancelled
+    case waiting
+  }
+
+  private struct Waiter {
+    var beyond: Int64
+    var continuation: CheckedContinuation<Int64, any Error>
+  }
+
+  /// A hub over `reader`; sequences settle after `settleTime` (the writer's bound on a
+  /// transaction).
+  public init(reader: any EventReader, settleTime: Duration, pollInterval: Duration = .milliseconds(100)) {
+    self.reader = reader
+    self.pollInterval = pollInterval
+    state = Mutex(State(horizon: TailHorizon(settleTime: settleTime, settledSequence: 0)))
+  }
+
+  /// Polls until the calling task is cancelled. A failed poll is retried on the next
+  /// tick; tails keep waiting meanwhile.
+  public func run() async {
+    while !Task.isCancelled {
+      if let highest = try? await reader.highestSequence() {
+        record(highestVisible: highest, at: .now)
+      }
+      try? await Task.sleep(for: pollInterval)
+    }
+    let waiters = state.withLock { state in
+      defer { state.waiters = [:] }
+      return Array(state.waiters.values)
+    }
+    for waiter in waiters {
+      waiter.continuation.resume(throwing: RPCError(code: .unavailable, message: "the server is stopping"))
+    }
+  }
+
+  /// Feeds one observation (the poller's step; public for tests that drive the hub).
+  public func record(highestVisible: Int64, at now: ContinuousClock.Instant) {
+    let ready: [Waiter] = state.withLock { state in
+      if state.highestVisible == nil {
+        // Everything visible at the first poll counts as settled: nothing older is
+        // waited for (tails start from now or from a point at or below it).
+        state.horizon = TailHorizon(
+          settleTime: state.horizon.settleTime, settledSequence: highestVisible)
+      }
+      state.highestVisible = max(state.highestVisible ?? 0, highestVisible)
+      state.horizon.observe(highestVisible: highestVisible, at: now)
+      let settled = state.horizon.settled(at: now)
+      var ready: [Waiter] = []
+      for (id, waiter) in state.waiters where waiter.beyond < settled {
+        ready.append(waiter)
+        state.waiters[id] = nil
+      }
+      return ready.map { Waiter(beyond: settled, continuation: $0.continuation) }
+    }
+    for waiter in ready {
+      waiter.continuation.resume(returning: waiter.beyond)
+    }
+  }
+
+  /// Tails waiting now (for tests).
+  var waiterCount: Int { state.withLock { $0.waiters.count } }
+
+  /// The highest sequence seen visible, asking the store when the poller has not yet.
+  public func highestVisible() async throws(RPCError) -> Int64 {
+    if let known = state.withLock({ $0.highestVisible }) {
+      return known
+    }
+    return try await reader.highestSequence()
+  }
+
+  /// Waits until the settled sequence exceeds `sequence` and returns it. Throws
+  /// `.cancelled` when the calling task is cancelled.
+  public func waitForSettled(beyond sequence: Int64) async throws(RPCError) -> Int64 {
+    let id = state.withLock { state in
+      defer { state.nextWaiter += 1 }
+      return state.nextWaiter
+    }
+    do {
+      return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { continuation in
+          let registration: Registration = state.withLock { state in
+            let settled = state.horizon.settledSequence
+            if settled > sequence && state.highestVisible != nil { return .ready(settled) }
+            if Task.isCancelled { return .cancelled }
+            state.waiters[id] = Waiter(beyond: sequence, continuation: continuation)
+            return .waiting
+          }
+          switch registration {
+          case .ready(let settled): continuation.resume(returning: settled)
+          case .cancelled: continuation.resume(throwing: CancellationError())
+          case .waiting: break
+          }
+        }
+      } onCancel: {
+        let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+        waiter?.continuation.resume(throwing: CancellationError())
+      }
+    } catch {
+      throw RPCError(error)
+    }
+  }
+}
