@@ -6,8 +6,8 @@
 /// dispatch on the call path. A unary call is one closure call from request bytes to
 /// response bytes, so a server can serve it with one hand-off from its I/O thread.
 ///
-/// A handler is immutable and shared by every call of its method. Interceptors, when
-/// they come, wrap a handler's body into a new handler around the same method.
+/// A handler is immutable and shared by every call of its method. Interceptors wrap a
+/// handler's body into a new handler around the same method (``intercepted(by:)``).
 public final class RPCHandler: Sendable {
   /// What the transport calls, one case per kind of RPC. Every closure receives the codec
   /// the transport chose for the call and fails only with ``RPCError``.

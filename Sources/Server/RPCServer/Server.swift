@@ -41,11 +41,19 @@ public final class Server: Sendable {
   }
 
   /// Creates a server for `services`; nothing listens until ``start()``.
+  ///
+  /// Every call of every service runs through `interceptors` (auth, logging, metrics,
+  /// tracing), the first outermost, in the handler's task; each method's handler is
+  /// wrapped once here, and without interceptors the handlers run unwrapped (see
+  /// ``RPCRouter`` and `ServerInterceptor`).
   /// - Throws: ``RPCRouter/RegistrationError`` when two services or methods collide;
   ///   `TLSError` when the TLS certificate, key or CA files cannot be loaded.
-  public init(configuration: ServerConfiguration, services: [any RPCService]) throws {
+  public init(
+    configuration: ServerConfiguration, services: [any RPCService],
+    interceptors: [any ServerInterceptor] = []
+  ) throws {
     self.configuration = configuration
-    router = try RPCRouter(services: services)
+    router = try RPCRouter(services: services, interceptors: interceptors)
     if let tls = configuration.tls {
       let store = try TLSContextStore(server: tls)
       tlsStore = store
