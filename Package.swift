@@ -17,6 +17,7 @@ let package = Package(
     .executable(name: "sluice-codegen", targets: ["sluice-codegen"]),
     .plugin(name: "SluiceCodegenPlugin", targets: ["SluiceCodegenPlugin"]),
     .library(name: "SluiceServer", targets: ["SluiceServer"]),
+    .library(name: "SluiceStandardServices", targets: ["SluiceStandardServices"]),
     .executable(name: "sluice-interop-server", targets: ["sluice-interop-server"]),
   ],
   dependencies: [
@@ -85,10 +86,18 @@ let package = Package(
       path: "Sources/Server/RPCServer",
       swiftSettings: strictSettings
     ),
+    // MARK: Standard services: gRPC health checking and server reflection.
+    .target(
+      name: "SluiceStandardServices",
+      dependencies: ["SluiceRuntime", "SluiceGenerated"],
+      path: "Sources/Server/StandardServices",
+      swiftSettings: strictSettings
+    ),
     .executableTarget(
       name: "sluice-interop-server",
       dependencies: [
         "SluiceServer", "SluiceRuntime", "SluiceTransport", "SluiceGenerated",
+        "SluiceStandardServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/InteropServer",
@@ -157,11 +166,17 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "SluiceServer", "SluiceRuntime", "SluiceTransport", "SluiceGenerated",
-        "sluice-interop-server", "SluiceTestSupport",
+        "SluiceStandardServices", "sluice-interop-server", "SluiceTestSupport",
         "CAllocationCounter", .product(name: "NIOPosix", package: "swift-nio"),
       ],
       path: "Tests/ServerTests",
       exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "StandardServicesTests",
+      dependencies: ["SluiceStandardServices", "SluiceGenerated", "SluiceRuntime"],
+      path: "Tests/StandardServicesTests",
       swiftSettings: strictSettings
     ),
     .testTarget(

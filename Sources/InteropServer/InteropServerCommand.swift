@@ -3,6 +3,7 @@ import Dispatch
 import SluiceGenerated
 import SluiceRuntime
 import SluiceServer
+import SluiceStandardServices
 import SluiceTransport
 
 #if canImport(Glibc)
@@ -55,7 +56,8 @@ struct InteropServerCommand: AsyncParsableCommand {
         certificateChainFile: tlsCert, privateKeyFile: tlsKey, clientCAFile: tlsClientCa,
         requireClientCertificate: requireClientCert)
     }
-    let server = try Server(configuration: configuration, services: Self.services())
+    let health = HealthStatusProvider()
+    let server = try Server(configuration: configuration, services: Self.services(health: health))
     let (boundHost, boundPort) = try await server.start()
     print("listening on \(boundHost):\(boundPort)")
     fflush(nil)
@@ -64,6 +66,8 @@ struct InteropServerCommand: AsyncParsableCommand {
     let signals = [SIGTERM, SIGINT].map { number in
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
+        // Probes see NOT_SERVING while in-flight calls drain.
+        health.enterGracefulShutdown()
         Task { await server.shutdown(gracePeriod: .seconds(5)) }
       }
       source.resume()
@@ -73,11 +77,14 @@ struct InteropServerCommand: AsyncParsableCommand {
     for source in signals { source.cancel() }
   }
 
-  /// The services this server hosts.
-  static func services() -> [any RPCService] {
-    [
-      InteropTestService(),
-      HealthService(services: [InteropTestService.serviceDescriptor.fullName]),
-    ]
+  /// The services this server hosts: the interop test service, `grpc.health.v1.Health`
+  /// reporting the server and the test service as serving through `health`, and gRPC
+  /// server reflection (v1 and v1alpha) describing all of them.
+  static func services(health: HealthStatusProvider = HealthStatusProvider()) throws
+    -> [any RPCService]
+  {
+    health.setStatus(.serving, forService: InteropTestService.serviceDescriptor.fullName)
+    let services: [any RPCService] = [InteropTestService(), HealthService(provider: health)]
+    return try services + ServerReflection.services(describing: services)
   }
 }

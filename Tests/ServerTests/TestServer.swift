@@ -2,27 +2,32 @@ import Foundation
 import SluiceGenerated
 import SluiceRuntime
 import SluiceServer
+import SluiceStandardServices
 import sluice_interop_server
 
 /// An interop server on an ephemeral port for one test, and helpers to run clients.
 struct TestServer {
   let server: Server
   let port: Int
+  /// The statuses the server's `grpc.health.v1.Health` reports; tests may change them.
+  let health: HealthStatusProvider
 
-  /// Starts the interop services on 127.0.0.1:0.
+  /// Starts the interop services on 127.0.0.1:0: `grpc.testing.TestService`, health
+  /// checking (the server and the test service serving) and server reflection (v1 and
+  /// v1alpha).
   static func start(configuration: ServerConfiguration = ServerConfiguration(port: 0))
     async throws -> TestServer
   {
     var configuration = configuration
     configuration.port = 0
+    let health = HealthStatusProvider()
+    health.setStatus(.serving, forService: InteropTestService.serviceDescriptor.fullName)
+    let services: [any RPCService] = [InteropTestService(), HealthService(provider: health)]
     let server = try Server(
       configuration: configuration,
-      services: [
-        InteropTestService(),
-        HealthService(services: [InteropTestService.serviceDescriptor.fullName]),
-      ])
+      services: services + ServerReflection.services(describing: services))
     let (_, port) = try await server.start()
-    return TestServer(server: server, port: port)
+    return TestServer(server: server, port: port, health: health)
   }
 
   func stop() async {
