@@ -23,6 +23,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
   ],
   targets: [
     // MARK: Runtime shared by generated code, server and client.
@@ -104,6 +106,18 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: Metrics: RPC metrics interceptor and the Prometheus exposition.
+    .target(
+      name: "SluiceObservability",
+      dependencies: [
+        "SluiceRuntime",
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+      ],
+      path: "Sources/Server/Observability",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: The ingestion and query service.
     .target(
       name: "SluiceIngest",
@@ -177,6 +191,12 @@ let package = Package(
       name: "StandardServicesTests",
       dependencies: ["SluiceStandardServices", "SluiceGenerated", "SluiceRuntime"],
       path: "Tests/StandardServicesTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ObservabilityTests",
+      dependencies: ["SluiceObservability", "SluiceRuntime"],
+      path: "Tests/ObservabilityTests",
       swiftSettings: strictSettings
     ),
     .testTarget(
