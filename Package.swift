@@ -121,7 +121,10 @@ let package = Package(
     // MARK: The ingestion and query service.
     .target(
       name: "SluiceIngest",
-      dependencies: ["SluiceRuntime", "SluiceGenerated"],
+      dependencies: [
+        "SluiceRuntime", "SluiceGenerated",
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+      ],
       path: "Sources/Server/Ingest",
       swiftSettings: strictSettings
     ),
@@ -201,7 +204,7 @@ let package = Package(
     ),
     .testTarget(
       name: "IngestTests",
-      dependencies: ["SluiceIngest", "SluiceGenerated"],
+      dependencies: ["SluiceIngest", "SluiceGenerated", "SluiceObservability"],
       path: "Tests/IngestTests",
       swiftSettings: strictSettings
     ),

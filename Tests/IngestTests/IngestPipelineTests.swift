@@ -1,5 +1,6 @@
 import SluiceGenerated
 import SluiceIngest
+import SluiceObservability
 import SluiceRuntime
 import Testing
 
@@ -90,5 +91,30 @@ struct IngestPipelineTests {
     let response = try await pipeline(kafka: false).ingest([event("a")], atomic: false, deadline: nil)
     #expect(response.accepted == 1)
     #expect(publisher.published.isEmpty)
+  }
+}
+
+@Suite("IngestPipeline metrics")
+struct IngestPipelineMetricsTests {
+  @Test func countsOutcomesByStream() async throws {
+    let metrics = MetricsRegistry()
+    let pipeline = IngestPipeline(
+      validator: EventValidator(limits: IngestLimits()), store: InMemoryEventStore(),
+      publisher: nil, clock: { 1_800_000_000_000_000 }, metrics: metrics.factory)
+    var good = Sluice_V1_Event()
+    good.stream = "orders"
+    good.id = "1"
+    good.source = "/s"
+    good.type = "t"
+    var bad = good
+    bad.type = ""
+    bad.stream = "attacker-chosen"
+    _ = try await pipeline.ingest([good, good, bad], atomic: false, deadline: nil)
+    let text = String(decoding: metrics.exposition(), as: UTF8.self)
+    #expect(text.contains(#"sluice_events_total{stream="orders",outcome="accepted"} 1"#))
+    #expect(text.contains(#"sluice_events_total{stream="orders",outcome="duplicate"} 1"#))
+    #expect(text.contains(#"sluice_events_total{stream="(rejected)",outcome="rejected"} 1"#))
+    #expect(!text.contains("attacker-chosen"))
+    #expect(text.contains("sluice_ingest_batch_size_count 1"))
   }
 }

@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import SluiceGenerated
 public import SluiceRuntime
 
@@ -18,16 +19,19 @@ public struct IngestPipeline: Sendable {
   public let publisher: (any EventPublisher)?
   /// The current time in microseconds since the Unix epoch.
   public let clock: @Sendable () -> Int64
+  /// Where `sluice_events_total{stream, outcome}` and `sluice_ingest_batch_size` go.
+  public let metrics: any MetricsFactory
 
   /// A pipeline over these parts.
   public init(
     validator: EventValidator, store: any EventStore, publisher: (any EventPublisher)?,
-    clock: @escaping @Sendable () -> Int64
+    clock: @escaping @Sendable () -> Int64, metrics: any MetricsFactory = MetricsSystem.factory
   ) {
     self.validator = validator
     self.store = store
     self.publisher = publisher
     self.clock = clock
+    self.metrics = metrics
   }
 
   /// Ingests `events`; with `atomic`, any invalid event fails the whole batch with
@@ -43,7 +47,9 @@ public struct IngestPipeline: Sendable {
     }
     let now = clock()
     let plan = BatchPlan(events: events, validator: validator, nowSeconds: now / 1_000_000)
+    Recorder(label: "sluice_ingest_batch_size", factory: metrics).record(events.count)
     if atomic && plan.rejected > 0 {
+      record(plan.response(outcomes: nil), of: events)
       throw RPCError(
         code: .invalidArgument,
         message: "\(plan.rejected) of \(events.count) events are invalid; "
@@ -51,7 +57,7 @@ public struct IngestPipeline: Sendable {
         details: [RPCError.Detail(plan.response(outcomes: nil))])
     }
     guard !plan.toStore.isEmpty else {
-      return plan.response(outcomes: [])
+      return record(plan.response(outcomes: []), of: events)
     }
     let records = plan.toStore.map { EventRecord(event: events[$0], ingestMicros: now) }
     async let published = Self.capture { [publisher] () async throws(RPCError) in
@@ -67,7 +73,39 @@ public struct IngestPipeline: Sendable {
         code: .internal,
         message: "the store answered \(outcomes.count) outcomes for \(records.count) events")
     }
-    return plan.response(outcomes: outcomes)
+    return record(plan.response(outcomes: outcomes), of: events)
+  }
+
+  /// Counts each event's outcome by stream (`sluice_events_total`), returning `response`.
+  @discardableResult
+  private func record(_ response: Sluice_V1_IngestResponse, of events: [Sluice_V1_Event])
+    -> Sluice_V1_IngestResponse
+  {
+    var counts: [EventCountKey: Int] = [:]
+    for (event, result) in zip(events, response.results) {
+      let outcome: String
+      switch result.outcome {
+      case .accepted: outcome = "accepted"
+      case .duplicate: outcome = "duplicate"
+      case .rejected: outcome = "rejected"
+      case .unspecified, .unrecognized: continue
+      }
+      // Rejected events may carry any text as their stream; label them all as one.
+      let stream = result.outcome == .rejected ? "(rejected)" : event.stream
+      counts[EventCountKey(stream: stream, outcome: outcome), default: 0] += 1
+    }
+    for (key, count) in counts {
+      Counter(
+        label: "sluice_events_total", dimensions: [("stream", key.stream), ("outcome", key.outcome)],
+        factory: metrics
+      ).increment(by: count)
+    }
+    return response
+  }
+
+  private struct EventCountKey: Hashable {
+    var stream: String
+    var outcome: String
   }
 
   /// Runs `body`, keeping its error as a value so two concurrent parts can both finish.
