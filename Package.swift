@@ -122,7 +122,7 @@ let package = Package(
     .target(
       name: "SluiceIngest",
       dependencies: [
-        "SluiceRuntime", "SluiceGenerated",
+        "SluiceRuntime", "SluiceGenerated", "SluiceObservability",
         .product(name: "CoreMetrics", package: "swift-metrics"),
       ],
       path: "Sources/Server/Ingest",

@@ -21,13 +21,13 @@ public struct RPCMetricsInterceptor: ServerInterceptor {
   {
     let method = context.method.path
     let inFlight = Meter(
-      label: "sluice_rpc_in_flight", dimensions: [("method", method)], factory: factory)
+      label: MetricNames.rpcInFlight, dimensions: [("method", method)], factory: factory)
     inFlight.increment()
     let outcome = await RPCOutcome.observing(context, next)
     inFlight.decrement()
     let dimensions = [("method", method), ("code", outcome.code.name)]
-    Counter(label: "sluice_rpc_calls_total", dimensions: dimensions, factory: factory).increment()
-    Timer(label: "sluice_rpc_duration_seconds", dimensions: dimensions, factory: factory)
+    Counter(label: MetricNames.rpcCalls, dimensions: dimensions, factory: factory).increment()
+    Timer(label: MetricNames.rpcDuration, dimensions: dimensions, factory: factory)
       .recordNanoseconds(Int64(clamping: outcome.duration.nanoseconds))
   }
 }

@@ -1,6 +1,7 @@
 public import CoreMetrics
 public import SluiceGenerated
 public import SluiceRuntime
+import SluiceObservability
 
 /// What an ingest call does with one batch: check every event, store the valid ones and
 /// publish them, concurrently, and answer per event only when both are durable.
@@ -47,7 +48,7 @@ public struct IngestPipeline: Sendable {
     }
     let now = clock()
     let plan = BatchPlan(events: events, validator: validator, nowSeconds: now / 1_000_000)
-    Recorder(label: "sluice_ingest_batch_size", factory: metrics).record(events.count)
+    Recorder(label: MetricNames.ingestBatchSize, factory: metrics).record(events.count)
     if atomic && plan.rejected > 0 {
       record(plan.response(outcomes: nil), of: events)
       throw RPCError(
@@ -96,7 +97,7 @@ public struct IngestPipeline: Sendable {
     }
     for (key, count) in counts {
       Counter(
-        label: "sluice_events_total", dimensions: [("stream", key.stream), ("outcome", key.outcome)],
+        label: MetricNames.events, dimensions: [("stream", key.stream), ("outcome", key.outcome)],
         factory: metrics
       ).increment(by: count)
     }
