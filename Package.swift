@@ -129,6 +129,14 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: The `sluice` command-line tool's logic (input formats, progress, summaries).
+    .target(
+      name: "SluiceCommandSupport",
+      dependencies: ["SluiceRuntime", "SluiceGenerated"],
+      path: "Sources/CLI/Support",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: System C libraries, one small target each.
     .systemLibrary(name: "CNGHTTP2", path: "Sources/System/CNGHTTP2", pkgConfig: "libnghttp2",
                    providers: [.apt(["libnghttp2-dev"])]),
@@ -200,6 +208,12 @@ let package = Package(
       name: "ObservabilityTests",
       dependencies: ["SluiceObservability", "SluiceRuntime"],
       path: "Tests/ObservabilityTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CommandSupportTests",
+      dependencies: ["SluiceCommandSupport", "SluiceGenerated"],
+      path: "Tests/CommandSupportTests",
       swiftSettings: strictSettings
     ),
     .testTarget(
