@@ -17,6 +17,7 @@ let package = Package(
     .executable(name: "sluice-codegen", targets: ["sluice-codegen"]),
     .plugin(name: "SluiceCodegenPlugin", targets: ["SluiceCodegenPlugin"]),
     .library(name: "SluiceServer", targets: ["SluiceServer"]),
+    .library(name: "SluiceClient", targets: ["SluiceClient"]),
     .library(name: "SluiceStandardServices", targets: ["SluiceStandardServices"]),
     .executable(name: "sluice-interop-server", targets: ["sluice-interop-server"]),
   ],
@@ -88,6 +89,14 @@ let package = Package(
       path: "Sources/Server/RPCServer",
       swiftSettings: strictSettings
     ),
+    // MARK: The client library: channels over nghttp2 client sessions, and their policies.
+    .target(
+      name: "SluiceClient",
+      dependencies: ["SluiceRuntime"],
+      path: "Sources/Client",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Standard services: gRPC health checking and server reflection.
     .target(
       name: "SluiceStandardServices",
@@ -214,6 +223,13 @@ let package = Package(
       name: "CommandSupportTests",
       dependencies: ["SluiceCommandSupport", "SluiceGenerated"],
       path: "Tests/CommandSupportTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ClientTests",
+      dependencies: ["SluiceClient", "SluiceRuntime"],
+      path: "Tests/ClientTests",
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(
