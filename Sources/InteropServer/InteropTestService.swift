@@ -2,7 +2,9 @@ public import SluiceGenerated
 public import SluiceRuntime
 
 /// `grpc.testing.TestService` as the gRPC interop test cases expect a server to behave:
-/// payloads of the requested sizes, echoed metadata and statuses.
+/// payloads of the requested sizes, echoed metadata and statuses, compressed responses
+/// on request (`response_compressed`, `ResponseParameters.compressed`) and a check that
+/// requests expected compressed were (`expect_compressed`).
 public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
   static let echoInitialKey = "x-grpc-test-echo-initial"
   static let echoTrailingKey = "x-grpc-test-echo-trailing-bin"
@@ -23,6 +25,10 @@ public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
     -> Grpc_Testing_SimpleResponse
   {
     echoMetadata(context)
+    try Self.checkCompression(expected: request.expectCompressed, context: context)
+    if let compressed = request.responseCompressed {
+      Self.compressResponses(compressed.value, context: context)
+    }
     if let status = request.responseStatus { try Self.check(status) }
     var response = Grpc_Testing_SimpleResponse()
     response.payload = Self.payload(size: request.responseSize)
@@ -35,7 +41,7 @@ public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
     response: RPCResponseWriter<Grpc_Testing_StreamingOutputCallResponse>, context: ServerContext
   ) async throws {
     echoMetadata(context)
-    try await Self.respond(to: request, with: response)
+    try await Self.respond(to: request, with: response, context: context)
   }
 
   /// The total size of the request payloads.
@@ -45,6 +51,7 @@ public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
     echoMetadata(context)
     var total = 0
     for try await request in requests {
+      try Self.checkCompression(expected: request.expectCompressed, context: context)
       total += request.payload?.body.count ?? 0
     }
     var response = Grpc_Testing_StreamingInputCallResponse()
@@ -59,7 +66,7 @@ public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
   ) async throws {
     echoMetadata(context)
     for try await request in requests {
-      try await Self.respond(to: request, with: response)
+      try await Self.respond(to: request, with: response, context: context)
     }
   }
 
@@ -74,7 +81,7 @@ public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
       all.append(request)
     }
     for request in all {
-      try await Self.respond(to: request, with: response)
+      try await Self.respond(to: request, with: response, context: context)
     }
   }
 
@@ -101,17 +108,35 @@ public struct InteropTestService: Grpc_Testing_TestService.ServiceProtocol {
 
   private static func respond(
     to request: Grpc_Testing_StreamingOutputCallRequest,
-    with writer: RPCResponseWriter<Grpc_Testing_StreamingOutputCallResponse>
+    with writer: RPCResponseWriter<Grpc_Testing_StreamingOutputCallResponse>,
+    context: ServerContext
   ) async throws {
     if let status = request.responseStatus { try check(status) }
     for parameters in request.responseParameters {
       if parameters.intervalUs > 0 {
         try await Task.sleep(for: .microseconds(Int(parameters.intervalUs)))
       }
+      if let compressed = parameters.compressed {
+        compressResponses(compressed.value, context: context)
+      }
       var response = Grpc_Testing_StreamingOutputCallResponse()
       response.payload = payload(size: parameters.size)
       try await writer.write(response)
     }
+  }
+
+  /// The CompressedRequest feature: a request that says it was compressed must have been.
+  private static func checkCompression(expected: Grpc_Testing_BoolValue?, context: ServerContext)
+    throws
+  {
+    guard expected?.value == true, !context.requestWasCompressed else { return }
+    throw RPCError(
+      code: .invalidArgument, message: "expected a compressed request, got an uncompressed one")
+  }
+
+  /// The CompressedResponse feature: the next responses go out compressed or not.
+  private static func compressResponses(_ compressed: Bool, context: ServerContext) {
+    context.responseCompression = compressed ? .enabled : .disabled
   }
 
   private static func check(_ status: Grpc_Testing_EchoStatus) throws {

@@ -64,6 +64,6 @@ public enum ConnectResponseHead {
   ) {
     let set = set.subtracting(.identity)
     guard !set.isEmpty else { return }
-    block.append(name: name) { GRPCResponseHead.writeNames(set, into: &$0) }
+    block.append(name: name, value: GRPCResponseHead.names(set))
   }
 }

@@ -223,12 +223,14 @@ extension RequestHeadParser {
     return nil
   }
 
-  /// The client's preferred supported algorithm; without an accept list, the request's
-  /// own compression (the Connect protocol's rule).
+  /// The client's preferred algorithm among those responses may use; without an accept
+  /// list, the request's own compression (the Connect protocol's rule) when responses may
+  /// use it.
   private func responseCompression(_ list: AcceptList, requestCompression: CompressionAlgorithm)
     -> CompressionAlgorithm
   {
-    list.isPresent ? list.preferred ?? .identity : requestCompression
+    if list.isPresent { return list.preferred ?? .identity }
+    return options.responseAlgorithms.contains(requestCompression) ? requestCompression : .identity
   }
 
   // MARK: Rejections

@@ -41,10 +41,20 @@ public struct RequestHeadParser: HeaderFieldReader {
     case valid(Value)
     case invalid(String)
   }
-  /// An accept list (`grpc-accept-encoding`, `accept-encoding`, ...).
+  /// An accept list (`grpc-accept-encoding`, `accept-encoding`, ...): the algorithms it
+  /// names (without `q=0`) that responses may use.
   struct AcceptList {
     var isPresent = false
-    var preferred: CompressionAlgorithm?
+    var accepted = CompressionAlgorithmSet()
+
+    /// The algorithm responses use: gzip when accepted (the most widely implemented, and
+    /// free of HTTP's raw-versus-zlib "deflate" ambiguity), else deflate. Accept lists
+    /// carry no reliable preference order (gRPC's has none at all).
+    var preferred: CompressionAlgorithm? {
+      if accepted.contains(.gzip) { return .gzip }
+      if accepted.contains(.deflate) { return .deflate }
+      return nil
+    }
   }
 
   var method = Method.missing
@@ -162,8 +172,7 @@ public struct RequestHeadParser: HeaderFieldReader {
 
   private func readAcceptList(_ value: UnsafeRawBufferPointer, into list: inout AcceptList) {
     list.isPresent = true
-    guard list.preferred == nil else { return }
-    let options = options
+    let algorithms = options.responseAlgorithms
     ASCII.forEachListElement(value) { element in
       // Drop any `;q=...` weight; `q=0` means "not acceptable".
       var token = element
@@ -173,9 +182,8 @@ public struct RequestHeadParser: HeaderFieldReader {
           UnsafeRawBufferPointer(rebasing: element[(semicolon + 1)...]))
         if Self.isZeroWeight(parameters) { return true }
       }
-      if let algorithm = CompressionAlgorithm(name: token), options.supports(algorithm) {
-        list.preferred = algorithm
-        return false
+      if let algorithm = CompressionAlgorithm(name: token), algorithms.contains(algorithm) {
+        list.accepted.insert(CompressionAlgorithmSet(algorithm))
       }
       return true
     }

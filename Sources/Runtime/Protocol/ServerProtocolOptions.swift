@@ -16,6 +16,9 @@ public struct ServerProtocolOptions: Sendable {
   /// Whether the client's `user-agent` reaches handlers as request metadata (gRPC core's
   /// default). Turning it off saves the allocations of copying it on every call.
   public var surfaceUserAgent: Bool
+  /// When responses are compressed; its algorithms also decide which one of a client's
+  /// accept list a call negotiates (``RPCRequest/responseCompression``).
+  public var responseCompression: ResponseCompressionPolicy
   /// The codec for JSON requests (`application/json`, `application/connect+json`,
   /// `application/grpc+json`), with its options.
   public var jsonCodec: MessageCodec
@@ -27,6 +30,7 @@ public struct ServerProtocolOptions: Sendable {
     requireTE: Bool = true,
     requireConnectProtocolVersion: Bool = false,
     surfaceUserAgent: Bool = true,
+    responseCompression: ResponseCompressionPolicy = ResponseCompressionPolicy(),
     jsonCodec: MessageCodec = .json()
   ) {
     self.maxReceiveMessageSize = maxReceiveMessageSize
@@ -34,6 +38,7 @@ public struct ServerProtocolOptions: Sendable {
     self.requireTE = requireTE
     self.requireConnectProtocolVersion = requireConnectProtocolVersion
     self.surfaceUserAgent = surfaceUserAgent
+    self.responseCompression = responseCompression
     self.jsonCodec = jsonCodec
   }
 
@@ -42,8 +47,15 @@ public struct ServerProtocolOptions: Sendable {
     algorithm == .identity || supportedCompression.contains(algorithm)
   }
 
-  /// Every algorithm the server handles, `identity` included.
-  var acceptedCompression: CompressionAlgorithmSet {
+  /// The algorithms responses may be compressed with: the policy's, among those the
+  /// server supports.
+  var responseAlgorithms: CompressionAlgorithmSet {
+    responseCompression.algorithms.intersection(supportedCompression)
+  }
+
+  /// Every algorithm the server decodes, `identity` included: what response headers
+  /// list in `grpc-accept-encoding`, `accept-encoding` and `connect-accept-encoding`.
+  public var acceptedCompression: CompressionAlgorithmSet {
     supportedCompression.union(.identity)
   }
 }

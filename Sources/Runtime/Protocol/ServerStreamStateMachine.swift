@@ -67,6 +67,10 @@ public struct ServerStreamStateMachine {
     reader = EnvelopeReader(maxMessageSize: maxMessageSize, allowedFlags: 0, decompressor: nil)
   }
 
+  /// Whether the request message handed out last (by ``ServerStreamAction/deliverRequest(_:)``
+  /// or ``ServerStreamAction/invokeHandler(request:)``) was compressed on the wire.
+  public private(set) var lastRequestWasCompressed = false
+
   /// Whether the call is over on both sides: the server may forget the stream once its
   /// handler (if any) has returned.
   public var isClosed: Bool {
@@ -124,6 +128,7 @@ public struct ServerStreamStateMachine {
         return fail(error.rpcError)
       }
       guard let message else { return .none }
+      lastRequestWasCompressed = message.wasCompressed
       if kind.isClientStreaming { return .deliverRequest(message.bytes) }
       guard request == nil else {
         Self.consumeAll(&input)

@@ -32,6 +32,20 @@ public final class ServerContext: Sendable {
   private struct ResponseMetadata {
     var headers = Metadata()
     var trailers = Metadata()
+    var compression = ResponseCompression.automatic
+    var requestWasCompressed = false
+  }
+
+  /// Whether the server compresses a call's response messages (see
+  /// ``responseCompression``).
+  public enum ResponseCompression: Sendable, Hashable {
+    /// The server's configuration decides (by default: messages of 1 KiB and more, when
+    /// the client accepts a compression the server uses).
+    case automatic
+    /// Compress every message, when the client accepts a compression the server uses.
+    case enabled
+    /// Send every message uncompressed.
+    case disabled
   }
 
   /// Creates a context; transports call this once per call.
@@ -57,6 +71,23 @@ public final class ServerContext: Sendable {
   public var trailers: Metadata {
     get { response.withLock { $0.trailers } }
     set { response.withLock { $0.trailers = newValue } }
+  }
+
+  /// Whether response messages are compressed. The transport reads it as each message
+  /// goes out, so a streaming handler may change it between writes; the response headers,
+  /// which name the algorithm, go out with the first message, so a call that should ever
+  /// compress must not start out `.disabled`.
+  public var responseCompression: ResponseCompression {
+    get { response.withLock { $0.compression } }
+    set { response.withLock { $0.compression = newValue } }
+  }
+
+  /// Whether the request message the handler received last arrived compressed (for
+  /// streaming requests: the one it read last). Transports set it before handing a
+  /// message over.
+  public var requestWasCompressed: Bool {
+    get { response.withLock { $0.requestWasCompressed } }
+    set { response.withLock { $0.requestWasCompressed = newValue } }
   }
 
   /// Time left until the deadline (negative once it passed); nil without a deadline.

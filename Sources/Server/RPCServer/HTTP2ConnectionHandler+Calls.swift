@@ -11,22 +11,35 @@ extension HTTP2ConnectionHandler {
     case .startHandler:
       startHandler(stream, request: [])
     case .invokeHandler(let request):
+      if stream.request.requestCompression != .identity, let machine = stream.streaming {
+        stream.context.requestWasCompressed = machine.lastRequestWasCompressed
+      }
       startHandler(stream, request: request)
     case .deliverRequest(let message):
-      stream.source?.deliver(message)
+      stream.source?.deliver(message, compressed: stream.streaming?.lastRequestWasCompressed ?? false)
     case .finishRequests:
       stream.source?.finish(error: nil)
     case .sendHeaders:
-      submit(on: stream) { () throws(HTTP2EngineError) in try sendStreamingHeaders(stream) }
+      submit(on: stream) { () throws(HTTP2EngineError) in
+        negotiateResponseCompression(stream, firstMessageSize: nil)
+        try sendStreamingHeaders(stream)
+      }
     case .sendMessage(let sendHeadersFirst):
       submit(on: stream) { () throws(HTTP2EngineError) in
-        if sendHeadersFirst { try sendStreamingHeaders(stream) }
+        if sendHeadersFirst {
+          negotiateResponseCompression(stream, firstMessageSize: message.count)
+          try sendStreamingHeaders(stream)
+        }
         var framed: [UInt8] = []
-        try? MessageFramer.append(message, to: &framed)
+        appendMessage(message, on: stream, to: &framed)
         stream.isBlocked = !(try engine.sendData(streamID: stream.id, bytes: framed, endStream: false))
       }
     case .sendTrailers(let trailers):
-      submit(on: stream) { () throws(HTTP2EngineError) in try sendTrailers(trailers, on: stream) }
+      submit(on: stream) { () throws(HTTP2EngineError) in
+        try sendTrailers(trailers, on: stream)
+        // gRPC's early server closure: the client is still sending, tell it to stop.
+        if trailers.resetStreamAfter { try engine.resetWhenEnded(streamID: stream.id) }
+      }
       if trailers.cancelHandler { stream.cancelHandler() }
     case .resetStream(let code, let cancelHandler):
       try? engine.resetStream(streamID: stream.id, code: code)
@@ -42,25 +55,31 @@ extension HTTP2ConnectionHandler {
     case .none, .rejectWrite:
       return
     case .invokeHandler(let request):
+      if stream.request.requestCompression != .identity {
+        stream.context.requestWasCompressed = !request.isEmpty
+      }
       startHandler(stream, request: request)
     case .sendResponse:
       submit(on: stream) { () throws(HTTP2EngineError) in
+        let (body, compression) = encodeUnaryBody(response, on: stream)
         headerBlock.removeAll()
         ConnectResponseHead.writeUnaryHeaders(
-          into: &headerBlock, codec: codec, headers: stream.context.responseMetadata,
+          into: &headerBlock, codec: codec, compression: compression,
+          acceptedCompression: acceptedCompression, headers: stream.context.responseMetadata,
           trailers: stream.context.trailers)
         try engine.submitResponse(streamID: stream.id, headers: http2Headers(), endStream: false)
-        try engine.sendData(streamID: stream.id, bytes: response, endStream: true)
+        try engine.sendData(streamID: stream.id, bytes: body, endStream: true)
       }
-    case .sendError(let error, _, let cancelHandler):
+    case .sendError(let error, let resetStreamAfter, let cancelHandler):
       submit(on: stream) { () throws(HTTP2EngineError) in
         headerBlock.removeAll()
         ConnectResponseHead.writeUnaryErrorHeaders(
-          into: &headerBlock, error: error, headers: stream.context.responseMetadata,
-          trailers: stream.context.trailers)
+          into: &headerBlock, error: error, acceptedCompression: acceptedCompression,
+          headers: stream.context.responseMetadata, trailers: stream.context.trailers)
         try engine.submitResponse(streamID: stream.id, headers: http2Headers(), endStream: false)
         try engine.sendData(
           streamID: stream.id, bytes: ConnectErrorJSON.encode(error), endStream: true)
+        if resetStreamAfter { try engine.resetWhenEnded(streamID: stream.id) }
       }
       if cancelHandler { stream.cancelHandler() }
     case .resetStream(let code, let cancelHandler):
@@ -85,10 +104,12 @@ extension HTTP2ConnectionHandler {
     switch stream.request.wireProtocol {
     case .grpc(let contentType):
       GRPCResponseHead.writeHeaders(
-        into: &headerBlock, contentType: contentType, metadata: stream.context.responseMetadata)
+        into: &headerBlock, contentType: contentType, compression: stream.responseCompression,
+        acceptedCompression: acceptedCompression, metadata: stream.context.responseMetadata)
     case .connectStreaming(let codec), .connectUnary(let codec):
       ConnectResponseHead.writeStreamingHeaders(
-        into: &headerBlock, codec: codec, headers: stream.context.responseMetadata)
+        into: &headerBlock, codec: codec, compression: stream.responseCompression,
+        acceptedCompression: acceptedCompression, headers: stream.context.responseMetadata)
     }
     try engine.submitResponse(streamID: stream.id, headers: http2Headers(), endStream: false)
   }
@@ -103,7 +124,7 @@ extension HTTP2ConnectionHandler {
         headerBlock.removeAll()
         GRPCResponseHead.writeTrailersOnly(
           into: &headerBlock, contentType: contentType, error: trailers.error,
-          metadata: stream.context.trailers)
+          metadata: stream.context.trailers, acceptedCompression: acceptedCompression)
         try engine.submitResponse(streamID: stream.id, headers: http2Headers(), endStream: true)
         return
       case .headersAndTrailers:

@@ -37,7 +37,7 @@ extension HTTP2ConnectionHandler {
         HTTP2ConnectionHandler.report(connection, streamID, result, hasResponse: false)
       }
     case .clientStreaming(let body):
-      let source = makeSource(streamID)
+      let source = makeSource(stream)
       stream.source = source
       stream.task = Task(executorPreference: executor) {
         let result: Result<[UInt8], RPCError>
@@ -49,7 +49,7 @@ extension HTTP2ConnectionHandler {
         HTTP2ConnectionHandler.report(connection, streamID, result, hasResponse: true)
       }
     case .bidirectionalStreaming(let body):
-      let source = makeSource(streamID)
+      let source = makeSource(stream)
       stream.source = source
       stream.task = Task(executorPreference: executor) {
         let result: Result<[UInt8], RPCError>
@@ -64,9 +64,13 @@ extension HTTP2ConnectionHandler {
     }
   }
 
-  private func makeSource(_ streamID: Int32) -> StreamRequestSource {
+  private func makeSource(_ stream: HTTP2ServerStream) -> StreamRequestSource {
     let connection = loopBound
-    return StreamRequestSource(lowWaterMark: maxBufferedRequestBytes / 2) {
+    let streamID = stream.id
+    return StreamRequestSource(
+      lowWaterMark: maxBufferedRequestBytes / 2,
+      context: stream.request.requestCompression != .identity ? stream.context : nil
+    ) {
       connection.eventLoop.execute { connection.value.resumeConsuming(streamID) }
     }
   }

@@ -21,6 +21,8 @@ extension HTTP2ConnectionHandler {
         try engine.submitResponse(
           streamID: streamID, headers: http2Headers(), endStream: body.isEmpty)
         if !body.isEmpty { try engine.sendData(streamID: streamID, bytes: body, endStream: true) }
+        // The request body (if any) is not wanted: tell a client still sending to stop.
+        if !endStream { try engine.resetWhenEnded(streamID: streamID) }
       } catch {
         try? engine.resetStream(streamID: streamID, code: .internalError)
       }
@@ -36,6 +38,7 @@ extension HTTP2ConnectionHandler {
       peer: peer, authContext: authContext)
     let stream = HTTP2ServerStream(id: streamID, request: request, context: context)
     streams[streamID] = stream
+    managedStreamOpened()
     if let timeout = request.timeout {
       let connection = loopBound
       // A gRPC deadline resets the stream, which clients report as CANCELLED when the
@@ -112,6 +115,7 @@ extension HTTP2ConnectionHandler {
 
   func closeStream(_ streamID: Int32) {
     guard let stream = streams.removeValue(forKey: streamID) else { return }
+    managedStreamClosed()
     stream.deadline?.cancel()
     if stream.unconsumedBytes > 0 {
       try? engine.consume(streamID: streamID, byteCount: stream.unconsumedBytes)
@@ -148,7 +152,8 @@ extension HTTP2ConnectionHandler {
 
   /// The header block as the engine takes it.
   func http2Headers() -> HTTP2Headers {
-    var headers = HTTP2Headers(byteCapacity: headerBlock.bytes.count)
+    // Each field also takes 8 bytes of lengths: reserve it all, or the storage regrows.
+    var headers = HTTP2Headers(byteCapacity: headerBlock.bytes.count + 8 * headerBlock.fields.count)
     headerBlock.withUnsafeFields { bytes, fields in
       for field in fields {
         headers.append(

@@ -18,10 +18,19 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   }
 
   static let shutdownPingPayload: UInt64 = 0x5_1_1C_E0_00
+  static let keepalivePingPayload: UInt64 = 0x5_1_1C_E0_01
 
   let engine: HTTP2Engine
   let router: RPCRouter
   let options: ServerProtocolOptions
+  /// When responses are compressed (`options.responseCompression`).
+  let responseCompression: ResponseCompressionPolicy
+  /// What response headers list as accepted request compression.
+  let acceptedCompression: CompressionAlgorithmSet
+  /// Keepalive, idleness and client PING policing.
+  var management: ConnectionManagementStateMachine
+  var idleTimer: Scheduled<Void>?
+  var keepaliveTimer: Scheduled<Void>?
   let maxBufferedRequestBytes: Int
   let executor: EventLoopTaskExecutor
   var channelContext: ChannelHandlerContext?
@@ -33,6 +42,9 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   /// The TLS client certificate identity, the same for every call on the connection.
   let authContext: AuthContext?
   var isShuttingDown = false
+  /// The GOAWAY fixing the last stream went out (the second step of a graceful shutdown).
+  var sentFinalGoAway = false
+  var shutdownPingTimer: Scheduled<Void>?
   var isClosed = false
   var needsFlush = false
 
@@ -49,6 +61,10 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
     engine = try HTTP2Engine(role: .server, configuration: engineConfiguration)
     self.router = router
     options = configuration.protocolOptions
+    responseCompression = options.responseCompression
+    acceptedCompression = options.acceptedCompression
+    management = ConnectionManagementStateMachine(
+      configuration: Self.managementConfiguration(configuration), now: .now())
     maxBufferedRequestBytes = configuration.maxBufferedRequestBytes
     self.executor = executor
     self.authContext = authContext
@@ -64,18 +80,22 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   func handlerAdded(context: ChannelHandlerContext) {
     channelContext = context
     peer = Self.describe(context.channel.remoteAddress)
+    startManagementTimers()
     flushOutput()
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     let buffer = unwrapInboundIn(data)
+    if management.configuration.keepaliveInterval != nil {
+      management.bytesReceived(now: .now())
+    }
     do {
       try buffer.withUnsafeReadableBytes { (bytes) throws(HTTP2EngineError) in
         try engine.receive(bytes)
       }
     } catch {
       processEvents()
-      failConnection()
+      flushAndClose()
       return
     }
     processEvents()
@@ -89,6 +109,9 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
 
   func channelInactive(context: ChannelHandlerContext) {
     isClosed = true
+    idleTimer?.cancel()
+    keepaliveTimer?.cancel()
+    shutdownPingTimer?.cancel()
     let open = streams
     streams.removeAll()
     for stream in open.values {
@@ -139,8 +162,8 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
     }
   }
 
-  /// Sends the pending GOAWAY after a connection error, then closes.
-  private func failConnection() {
+  /// Sends the pending output (ending with a GOAWAY), then closes.
+  func flushAndClose() {
     guard let context = channelContext, !isClosed else { return }
     engine.produceOutput(into: &output)
     var buffer = context.channel.allocator.buffer(capacity: output.count)
@@ -175,9 +198,7 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
       case .streamWritable(let streamID):
         streams[streamID]?.resumeWriter(nil)
       case .ping(let ack, let payload):
-        if ack && payload == Self.shutdownPingPayload && isShuttingDown {
-          try? engine.submitGoAway()
-        }
+        receivePing(ack: ack, payload: payload)
       case .responseHeaders, .goAway, .settingsChanged:
         break
       }
@@ -188,7 +209,8 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   }
 
   /// GOAWAY in two steps: a notice with the largest stream ID and a PING, then, when the
-  /// PING returns, the real last stream ID. The connection closes when its calls end.
+  /// PING returns (or after ``shutdownPingTimeout`` without an answer), the real last
+  /// stream ID. The connection closes when its calls end.
   func beginGracefulShutdown() {
     guard !isShuttingDown, !isClosed else { return }
     isShuttingDown = true
@@ -199,7 +221,25 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
       channelContext?.close(promise: nil)
       return
     }
+    let connection = loopBound
+    shutdownPingTimer = executor.loop.scheduleTask(in: Self.shutdownPingTimeout) {
+      connection.value.sendFinalGoAway()
+      connection.value.flushOutput()
+    }
     flushOutput()
+  }
+
+  /// How long the shutdown PING may go unanswered (grpc-go waits as long).
+  static let shutdownPingTimeout = TimeAmount.seconds(5)
+
+  /// The second step of a graceful shutdown: GOAWAY with the last stream processed
+  /// (queued; the caller flushes).
+  func sendFinalGoAway() {
+    shutdownPingTimer?.cancel()
+    shutdownPingTimer = nil
+    guard isShuttingDown, !sentFinalGoAway, !isClosed else { return }
+    sentFinalGoAway = true
+    try? engine.submitGoAway()
   }
 
   static func describe(_ address: SocketAddress?) -> String {

@@ -23,6 +23,9 @@ final class HTTP2ServerStream {
   var deadline: Scheduled<Void>?
   /// Received DATA bytes not yet returned to flow control (while the handler lags).
   var unconsumedBytes = 0
+  /// The compression the response headers named; `.identity` until they went out, and
+  /// when they named none.
+  var responseCompression = CompressionAlgorithm.identity
 
   init(id: Int32, request: RPCRequest, context: ServerContext) {
     self.id = id

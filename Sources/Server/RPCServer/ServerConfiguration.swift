@@ -31,6 +31,17 @@ public struct ServerConfiguration: Sendable {
   /// How often the TLS certificate, key and CA files are checked for changes (which
   /// reload them), or nil to reload only on SIGHUP and ``Server/reloadTLS()``.
   public var tlsReloadPollInterval: Duration?
+  /// When response messages are compressed; by default, messages of 1 KiB and more when
+  /// the client accepts gzip or deflate. Handlers decide per call with
+  /// `ServerContext.responseCompression`.
+  public var responseCompression: ResponseCompressionPolicy
+  /// The server's HTTP/2 keepalive PINGs, or nil to send none.
+  public var keepalive: Keepalive?
+  /// How long an HTTP/2 connection may stay without open calls before the server closes
+  /// it gracefully (GOAWAY), or nil to keep idle connections open.
+  public var idleTimeout: Duration?
+  /// How often clients may send HTTP/2 PINGs (gRPC's keepalive enforcement).
+  public var clientKeepalivePolicy: ClientKeepalivePolicy
 
   /// Creates a configuration; the defaults suit most servers.
   public init(
@@ -45,7 +56,11 @@ public struct ServerConfiguration: Sendable {
     requireTE: Bool = true,
     tls: TLSServerConfiguration? = nil,
     allowPlaintext: Bool = true,
-    tlsReloadPollInterval: Duration? = .seconds(5)
+    tlsReloadPollInterval: Duration? = .seconds(5),
+    responseCompression: ResponseCompressionPolicy = ResponseCompressionPolicy(),
+    keepalive: Keepalive? = Keepalive(),
+    idleTimeout: Duration? = nil,
+    clientKeepalivePolicy: ClientKeepalivePolicy = ClientKeepalivePolicy()
   ) {
     self.host = host
     self.port = port
@@ -59,13 +74,17 @@ public struct ServerConfiguration: Sendable {
     self.tls = tls
     self.allowPlaintext = allowPlaintext
     self.tlsReloadPollInterval = tlsReloadPollInterval
+    self.responseCompression = responseCompression
+    self.keepalive = keepalive
+    self.idleTimeout = idleTimeout
+    self.clientKeepalivePolicy = clientKeepalivePolicy
   }
 
   /// The protocol options the request parser and state machines use. Requests may be
-  /// compressed with gzip or deflate; responses go out uncompressed (the server's choice).
+  /// compressed with gzip or deflate; responses as ``responseCompression`` says.
   var protocolOptions: ServerProtocolOptions {
     ServerProtocolOptions(
       maxReceiveMessageSize: maxReceiveMessageSize, supportedCompression: [.gzip, .deflate],
-      requireTE: requireTE)
+      requireTE: requireTE, responseCompression: responseCompression)
   }
 }

@@ -7,10 +7,13 @@ internal import Synchronization
 /// The connection delivers on its event loop; the handler reads from wherever it runs.
 /// Unread bytes are counted so the connection can stop granting flow-control credit
 /// while the handler lags; ``onDrain`` tells it (once per pause) when the handler caught
-/// up.
+/// up. For a call with request compression, each message's compressed flag reaches
+/// `ServerContext.requestWasCompressed` as the handler reads it.
 final class StreamRequestSource: RPCMessageSource {
   private struct State {
     var messages: [[UInt8]] = []
+    /// Whether each buffered message was compressed (kept only with a context).
+    var compressed: [Bool] = []
     var head = 0
     var bufferedBytes = 0
     var ended = false
@@ -18,30 +21,39 @@ final class StreamRequestSource: RPCMessageSource {
     var waiter: CheckedContinuation<Result<[UInt8]?, RPCError>, Never>?
     var paused = false
 
-    mutating func pop() -> [UInt8]? {
+    mutating func pop() -> (message: [UInt8], compressed: Bool)? {
       guard head < messages.count else { return nil }
       let message = messages[head]
+      let wasCompressed = head < compressed.count && compressed[head]
       messages[head] = []
       head += 1
       if head == messages.count {
         messages.removeAll(keepingCapacity: true)
+        compressed.removeAll(keepingCapacity: true)
         head = 0
       }
       bufferedBytes -= message.count
-      return message
+      return (message, wasCompressed)
     }
   }
 
   private let state = Mutex(State())
   private let lowWaterMark: Int
   private let onDrain: @Sendable () -> Void
+  /// Where the compressed flag of the message read last goes; nil when the call's
+  /// requests are never compressed.
+  private let context: ServerContext?
 
   /// - Parameters:
   ///   - lowWaterMark: Unread bytes below which a paused connection resumes.
+  ///   - context: The call's context, for calls with request compression.
   ///   - onDrain: Called when the handler read the buffer down after
   ///     ``shouldHoldCredit(limit:)`` returned true.
-  init(lowWaterMark: Int, onDrain: @escaping @Sendable () -> Void) {
+  init(
+    lowWaterMark: Int, context: ServerContext? = nil, onDrain: @escaping @Sendable () -> Void
+  ) {
     self.lowWaterMark = lowWaterMark
+    self.context = context
     self.onDrain = onDrain
   }
 
@@ -56,8 +68,10 @@ final class StreamRequestSource: RPCMessageSource {
     }
   }
 
-  /// Hands a message to the handler.
-  func deliver(_ message: [UInt8]) {
+  /// Hands a message to the handler; `compressed` tells whether it was compressed on the
+  /// wire.
+  func deliver(_ message: [UInt8], compressed: Bool = false) {
+    let tracksCompression = context != nil
     let waiter = state.withLock { state -> CheckedContinuation<Result<[UInt8]?, RPCError>, Never>? in
       guard !state.ended else { return nil }
       if let waiter = state.waiter {
@@ -66,9 +80,12 @@ final class StreamRequestSource: RPCMessageSource {
       }
       state.bufferedBytes += message.count
       state.messages.append(message)
+      if tracksCompression { state.compressed.append(compressed) }
       return nil
     }
-    waiter?.resume(returning: .success(message))
+    guard let waiter else { return }
+    context?.requestWasCompressed = compressed
+    waiter.resume(returning: .success(message))
   }
 
   /// Ends the stream: normally (`error` nil) or with `error`. Later calls do nothing.
@@ -107,11 +124,12 @@ final class StreamRequestSource: RPCMessageSource {
 
   /// A buffered message or the end, without waiting; resumes a paused connection.
   private func takeImmediate(_ state: inout State) -> Result<[UInt8]?, RPCError>? {
-    if let message = state.pop() {
+    if let (message, compressed) = state.pop() {
       if state.paused && state.bufferedBytes < lowWaterMark {
         state.paused = false
         onDrain()
       }
+      context?.requestWasCompressed = compressed
       return .success(message)
     }
     guard state.ended else { return nil }

@@ -47,6 +47,9 @@ func withSessionOptions<Result>(
     nghttp2_option_set_max_outbound_ack(options, configuration.maxQueuedAcknowledgements)
     nghttp2_option_set_max_settings(options, configuration.maxSettingsEntries)
     nghttp2_option_set_max_continuations(options, configuration.maxContinuationFrames)
+    // nghttp2's rapid-reset limit counts every RST_STREAM, also those after a
+    // finished response; the engine's own count (`RapidResetLimiter`) replaces it.
+    nghttp2_option_set_stream_reset_rate_limit(options, UInt64.max, UInt64.max)
   }
   return body(options)
 }

@@ -56,14 +56,9 @@ extension HTTP2Engine {
     case NGHTTP2_DATA.rawValue where endStream:
       self.markEndOfData(streamID: header.stream_id)
     case NGHTTP2_RST_STREAM.rawValue where self.role == .server:
-      if !self.resetLimiter.recordReset(now: self.clock()) && self.callbackFailure == nil {
-        self.callbackFailure = .rapidResetFlood
-        self.ownGoAwayCodes.append(.enhanceYourCalm)
-        nghttp2_session_terminate_session2(
-          self.session,
-          nghttp2_session_get_last_proc_stream_id(self.session),
-          HTTP2ErrorCode.enhanceYourCalm.rawValue
-        )
+      // Only a reset that abandons a stream we have not answered costs credit.
+      if let state = self.streams[header.stream_id], !state.answered {
+        self.recordAbandonedStream()
       }
     case NGHTTP2_SETTINGS.rawValue where !ack:
       self.events.append(.settingsChanged(self.peerSettings()))
@@ -111,15 +106,33 @@ extension HTTP2Engine {
     }
   }
 
-  /// A frame went out: a GOAWAY we did not submit with an error code is
-  /// nghttp2 answering a protocol violation.
+  /// A frame went out. HEADERS and DATA count for keepalive policing, answer
+  /// their stream (credit for the rapid-reset defence) and may end it (then a
+  /// requested NO_ERROR reset follows); a reset we send because the client
+  /// broke a stream's rules costs rapid-reset credit; a GOAWAY we did not
+  /// submit with an error code is nghttp2 answering a protocol violation.
   func frameSent(_ frame: UnsafePointer<nghttp2_frame>) {
-    guard UInt32(frame.pointee.hd.type) == NGHTTP2_GOAWAY.rawValue else { return }
-    let code = HTTP2ErrorCode(rawValue: frame.pointee.goaway.error_code)
-    if let own = self.ownGoAwayCodes.first, own == code {
-      self.ownGoAwayCodes.removeFirst()
-    } else if code != .noError && self.terminationError == nil {
-      self.terminationError = .connectionError(code: code, reason: .protocolViolation)
+    let header = frame.pointee.hd
+    switch UInt32(header.type) {
+    case NGHTTP2_HEADERS.rawValue, NGHTTP2_DATA.rawValue:
+      self.headersOrDataFramesSent &+= 1
+      self.streamFrameSent(header)
+    case NGHTTP2_RST_STREAM.rawValue where self.role == .server:
+      switch HTTP2ErrorCode(rawValue: frame.pointee.rst_stream.error_code) {
+      case .noError, .cancel, .refusedStream, .internalError:
+        break
+      default:
+        self.recordAbandonedStream()
+      }
+    case NGHTTP2_GOAWAY.rawValue:
+      let code = HTTP2ErrorCode(rawValue: frame.pointee.goaway.error_code)
+      if let own = self.ownGoAwayCodes.first, own == code {
+        self.ownGoAwayCodes.removeFirst()
+      } else if code != .noError && self.terminationError == nil {
+        self.terminationError = .connectionError(code: code, reason: .protocolViolation)
+      }
+    default:
+      break
     }
   }
 
@@ -142,6 +155,46 @@ extension HTTP2Engine {
   }
 
   // MARK: Helpers
+
+  private func streamFrameSent(_ header: nghttp2_frame_hd) {
+    let streamID = header.stream_id
+    guard let index = self.streams.index(forKey: streamID) else { return }
+    if self.role == .server && !self.streams.values[index].answered
+      && UInt32(header.type) == NGHTTP2_HEADERS.rawValue
+    {
+      self.streams.values[index].answered = true
+      self.resetLimiter.recordAnswer()
+    }
+    guard header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0 else { return }
+    self.streams.values[index].localEnded = true
+    if self.streams.values[index].resetWhenEnded {
+      self.resetIfPeerStillSending(streamID)
+    }
+  }
+
+  /// Sends RST_STREAM NO_ERROR on `streamID` unless the peer already ended its side.
+  func resetIfPeerStillSending(_ streamID: Int32) {
+    guard nghttp2_session_get_stream_remote_close(self.session, streamID) == 0 else { return }
+    nghttp2_submit_rst_stream(
+      self.session, UInt8(NGHTTP2_FLAG_NONE.rawValue), streamID, HTTP2ErrorCode.noError.rawValue)
+  }
+
+  /// The client made us abandon a stream: over the rapid-reset limit, the
+  /// connection ends with GOAWAY ENHANCE_YOUR_CALM.
+  private func recordAbandonedStream() {
+    guard !self.resetLimiter.recordReset(now: self.clock()) && self.callbackFailure == nil else {
+      return
+    }
+    self.callbackFailure = .rapidResetFlood
+    // Set here too: the limit may trip while frames are sent, outside `receive(_:)`.
+    self.terminationError = .connectionError(code: .enhanceYourCalm, reason: .rapidResetFlood)
+    self.ownGoAwayCodes.append(.enhanceYourCalm)
+    nghttp2_session_terminate_session2(
+      self.session,
+      nghttp2_session_get_last_proc_stream_id(self.session),
+      HTTP2ErrorCode.enhanceYourCalm.rawValue
+    )
+  }
 
   private func headerBlockReceived(streamID: Int32, endStream: Bool) {
     guard streamID == self.headerStreamID else { return }

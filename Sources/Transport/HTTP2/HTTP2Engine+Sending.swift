@@ -97,6 +97,22 @@ extension HTTP2Engine {
     guard result == 0 else { throw .rejected(nghttp2Error: result) }
   }
 
+  /// Server: resets `streamID` with RST_STREAM NO_ERROR right after our
+  /// END_STREAM (the last DATA, the trailers, or a headers-only response) goes
+  /// out, unless the client finished sending by then: gRPC's early server
+  /// closure, which tells a client still streaming its request that the
+  /// response is complete and it should stop. Call it once the response's end
+  /// is submitted; when it already went out, the reset is sent now.
+  public func resetWhenEnded(streamID: Int32) throws(HTTP2EngineError) {
+    try self.checkAlive()
+    guard let index = self.streams.index(forKey: streamID) else { return }
+    if self.streams.values[index].localEnded {
+      self.resetIfPeerStillSending(streamID)
+    } else {
+      self.streams.values[index].resetWhenEnded = true
+    }
+  }
+
   /// Reports `byteCount` received body bytes of `streamID` as processed, so
   /// nghttp2 sends WINDOW_UPDATE once enough is consumed. Call it for every
   /// byte of every ``HTTP2EngineEvent/data(streamID:bytes:endStream:)``,

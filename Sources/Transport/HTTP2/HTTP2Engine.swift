@@ -12,7 +12,8 @@ import SluiceRuntime
 /// 3. act with ``submitResponse(streamID:headers:endStream:)``,
 ///    ``sendData(streamID:bytes:endStream:)``, ``submitTrailers(streamID:headers:)``,
 ///    ``consume(streamID:byteCount:)`` (which opens flow-control windows: data
-///    the application has not consumed holds the peer back), ...;
+///    the application has not consumed holds the peer back),
+///    ``resetWhenEnded(streamID:)`` (a response that ends before its request), ...;
 /// 4. while ``wantsWrite``, write what ``produceOutput(into:)`` gives, then
 ///    take events again (streams close and become writable as frames go out);
 /// 5. close the connection once neither ``wantsRead`` nor ``wantsWrite``.
@@ -66,6 +67,9 @@ public final class HTTP2Engine {
   var callbackFailure: HTTP2EngineError.ConnectionErrorReason?
 
   var resetLimiter: RapidResetLimiter
+  /// HEADERS and DATA frames sent so far (wrapping): a server polices client
+  /// keepalive PINGs by whether it sent any since the last one.
+  public internal(set) var headersOrDataFramesSent: UInt64 = 0
   let clock: () -> UInt64
 
   /// Scratch array of `nghttp2_nv` for submissions.

@@ -50,10 +50,18 @@ public struct HTTP2EngineConfiguration: Sendable, Hashable {
   /// Entries allowed in one SETTINGS frame.
   public var maxSettingsEntries: Int = 32
 
-  /// Server only: RST_STREAM frames the client may send in a burst before
-  /// the rapid-reset defence answers GOAWAY ENHANCE_YOUR_CALM. Credit comes
-  /// back at `maxResetBurst` per `resetWindow`.
-  public var maxResetBurst: Int = 200
+  /// Server only: streams the client may make us abandon in a burst before the
+  /// rapid-reset defence (CVE-2023-44487, CVE-2025-8671) answers GOAWAY
+  /// ENHANCE_YOUR_CALM. Counted are RST_STREAM frames from the client for
+  /// streams we had not answered yet (no response HEADERS sent), and RST_STREAM
+  /// frames we send because the client broke a stream's rules (codes other
+  /// than NO_ERROR, CANCEL, REFUSED_STREAM and INTERNAL_ERROR). Resets of
+  /// answered or finished streams are free (clients cancel long calls, and some
+  /// reset after every response). Credit comes back at `maxResetBurst` per
+  /// `resetWindow`, and one reset's worth for every stream we answer. The
+  /// defaults are nghttp2's own (1,000 at once, 33 per second), which the
+  /// engine replaces with this finer count.
+  public var maxResetBurst: Int = 1_000
 
   /// The period over which `maxResetBurst` resets are tolerated.
   public var resetWindow: Duration = .seconds(30)

@@ -1,6 +1,8 @@
-/// Credit-based limit on RST_STREAM frames received (the HTTP/2 rapid-reset
-/// attack, CVE-2023-44487): a full bucket allows `burst` resets at once and
-/// refills at `burst` per `window`. Times are monotonic nanoseconds.
+/// Credit-based limit on streams the client makes the server abandon (the HTTP/2
+/// rapid-reset attack, CVE-2023-44487, and its server-reset variant CVE-2025-8671): a full
+/// bucket allows `burst` such resets at once and refills at `burst` per `window`; every
+/// stream the server answers returns one reset's worth of credit, so a client whose calls
+/// mostly get answered may cancel the rest at any rate. Times are monotonic nanoseconds.
 struct RapidResetLimiter {
   private let capacity: UInt64
   private let cost: UInt64
@@ -21,9 +23,18 @@ struct RapidResetLimiter {
   mutating func recordReset(now: UInt64) -> Bool {
     let elapsed = now >= self.lastUpdate ? now - self.lastUpdate : 0
     self.lastUpdate = now
-    self.credit = elapsed >= self.capacity - self.credit ? self.capacity : self.credit + elapsed
+    self.add(elapsed)
     guard self.credit >= self.cost else { return false }
     self.credit -= self.cost
     return true
+  }
+
+  /// Records a stream the server answered: one reset's worth of credit comes back.
+  mutating func recordAnswer() {
+    self.add(self.cost)
+  }
+
+  private mutating func add(_ amount: UInt64) {
+    self.credit = amount >= self.capacity - self.credit ? self.capacity : self.credit + amount
   }
 }

@@ -16,6 +16,12 @@ struct StreamState {
   var finalResponseReceived = false
   /// `sendData` reported the queue full; a `streamWritable` event is owed.
   var overHighWaterMark = false
+  /// Server: our response HEADERS went out.
+  var answered = false
+  /// Our END_STREAM went out.
+  var localEnded = false
+  /// Reset the stream with NO_ERROR once our END_STREAM went out, if the peer still sends.
+  var resetWhenEnded = false
 
   init(announced: Bool) {
     self.announced = announced
