@@ -53,6 +53,15 @@ public struct ConnectUnaryStateMachine {
   /// Whether the call is over: nothing more will be sent.
   public var isClosed: Bool { state == .closed || state == .handlerCancelled }
 
+  /// The request announced the length of its body (`content-length`): a body over the size
+  /// limit fails the call with `resource_exhausted` at once, before any of it is read.
+  public mutating func receiveContentLength(_ length: Int) -> Action {
+    guard state == .receiving, length > maxMessageSize else { return .none }
+    return fail(
+      MessageFramingError.messageTooLarge(size: length, limit: maxMessageSize).rpcError,
+      clientStillSending: true)
+  }
+
   /// A chunk of the request body (for a GET: the message from the query) arrived.
   public mutating func receiveData(_ bytes: UnsafeRawBufferPointer) -> Action {
     switch state {

@@ -2,55 +2,78 @@ internal import NIOCore
 internal import NIOHTTP1
 internal import SluiceRuntime
 
-/// Serves Connect unary calls (POST and GET, JSON or proto) over HTTP/1.1, one request
-/// at a time behind NIO's pipelining handler. gRPC needs HTTP/2: such requests get
-/// `505 HTTP Version Not Supported`.
-final class HTTP1ConnectHandler: ChannelInboundHandler {
+/// Serves the Connect protocol over HTTP/1.1, one request at a time behind NIO's
+/// pipelining handler: unary calls (POST and GET, JSON or proto) and client- and
+/// server-streaming calls (`application/connect+json|proto`, chunked bodies). gRPC and
+/// Connect bidirectional streaming need HTTP/2: they get `505` and the connection closes.
+///
+/// Backpressure works both ways. A streaming handler's writes wait while the channel is
+/// not writable (a slow reader holds the handler back); while a client-streaming handler
+/// leaves more than `maxBufferedRequestBytes` unread, the connection stops reading from
+/// the socket. Request heads over the header-list limit get `431`; a unary body whose
+/// `content-length` exceeds the message limit gets `resource_exhausted` before any of it
+/// is read. Responses are compressed as the client accepts (``ConnectResponseEncoder``).
+final class HTTP1ConnectHandler: ChannelDuplexHandler {
   typealias InboundIn = HTTPServerRequestPart
+  typealias OutboundIn = HTTPServerResponsePart
   typealias OutboundOut = HTTPServerResponsePart
 
-  /// The request being served.
-  private final class Call {
-    let number: Int
-    let version: HTTPVersion
-    let keepAlive: Bool
-    var request: RPCRequest?
-    var context: ServerContext?
-    var machine: ConnectUnaryStateMachine?
-    /// A response decided from the headers, sent once the body is read.
-    var rejection: RejectedRequest?
-    var task: Task<Void, Never>?
-    var deadline: Scheduled<Void>?
-    var responded = false
-
-    init(number: Int, head: HTTPRequestHead) {
-      self.number = number
-      version = head.version
-      keepAlive = head.isKeepAlive
-    }
+  /// What a handler's write led to.
+  enum WriteOutcome: Sendable {
+    case written
+    /// Written, but the channel is over its high-water mark: wait before writing more.
+    case blocked
+    case failed(RPCError)
   }
+
+  /// The most body bytes still to come after an early response that are read and
+  /// dropped to keep the connection open; a longer (or unannounced) rest closes it.
+  static let maxDrainedBodyBytes = 64 << 10
+  /// How long a closing connection keeps reading (and dropping) what the client still
+  /// sends, so the client reads its response instead of a TCP reset.
+  static let lingerTime = TimeAmount.seconds(1)
 
   let router: RPCRouter
   let options: ServerProtocolOptions
+  /// Request bytes a client-streaming handler may leave unread before reading pauses.
+  let maxBufferedRequestBytes: Int
+  /// The largest request head (request line and header fields) accepted, in bytes.
+  let maxHeaderListSize: Int
   let executor: EventLoopTaskExecutor
-  private var channelContext: ChannelHandlerContext?
-  private var call: Call?
-  private var callCount = 0
-  private var closeWhenIdle = false
-  private var headerBlock = HeaderBlock()
-  private var peer = "unknown"
   /// The TLS client certificate identity, the same for every call on the connection.
-  private let authContext: AuthContext?
+  let authContext: AuthContext?
+  var channelContext: ChannelHandlerContext?
+  var call: HTTP1Call?
+  var callCount = 0
+  let writer = HTTP1ResponseWriter()
+  var headerBlock = HeaderBlock()
+  var peer = "unknown"
+  var closeWhenIdle = false
+  /// The connection is closing: input is read and dropped.
+  var isClosing = false
+  /// Reading from the socket is paused (a client-streaming handler lags).
+  var readsPaused = false
+  /// A read was asked for while paused.
+  var readPending = false
 
   init(
-    router: RPCRouter, options: ServerProtocolOptions, executor: EventLoopTaskExecutor,
+    configuration: ServerConfiguration, router: RPCRouter, executor: EventLoopTaskExecutor,
     authContext: AuthContext? = nil
   ) {
     self.router = router
-    self.options = options
+    options = configuration.protocolOptions
+    maxBufferedRequestBytes = configuration.maxBufferedRequestBytes
+    maxHeaderListSize = Int(configuration.maxHeaderListSize)
     self.executor = executor
     self.authContext = authContext
   }
+
+  /// A Sendable reference for handler tasks, valid on this connection's loop.
+  var loopBound: NIOLoopBound<HTTP1ConnectHandler> {
+    NIOLoopBound(self, eventLoop: executor.loop)
+  }
+
+  // MARK: Channel events
 
   func handlerAdded(context: ChannelHandlerContext) {
     channelContext = context
@@ -60,26 +83,38 @@ final class HTTP1ConnectHandler: ChannelInboundHandler {
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     switch unwrapInboundIn(data) {
     case .head(let head):
+      guard !isClosing else { return }
       receiveHead(head)
     case .body(let body):
-      guard let call, !call.responded, call.rejection == nil else { return }
-      let action = body.withUnsafeReadableBytes { call.machine?.receiveData($0) }
-      if let action { perform(action, call: call) }
+      receiveBody(body)
     case .end:
-      guard let call, !call.responded else { return }
-      if let rejection = call.rejection {
-        writeRejection(rejection, call: call)
-      } else if let action = call.machine?.receiveEndOfStream() {
-        perform(action, call: call)
-      }
+      receiveEnd()
     }
   }
 
   func channelInactive(context: ChannelHandlerContext) {
-    call?.task?.cancel()
-    call?.deadline?.cancel()
-    call = nil
+    isClosing = true
+    if let call {
+      self.call = nil
+      call.deadline?.cancel()
+      _ = call.streaming?.receiveReset()
+      _ = call.unary?.receiveReset()
+      call.cancelHandler()
+    }
     context.fireChannelInactive()
+  }
+
+  func channelWritabilityChanged(context: ChannelHandlerContext) {
+    if context.channel.isWritable { call?.resumeWriter(nil) }
+    context.fireChannelWritabilityChanged()
+  }
+
+  func read(context: ChannelHandlerContext) {
+    if readsPaused {
+      readPending = true
+    } else {
+      context.read()
+    }
   }
 
   func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -88,164 +123,86 @@ final class HTTP1ConnectHandler: ChannelInboundHandler {
       return
     }
     closeWhenIdle = true
-    if call == nil { context.close(promise: nil) }
+    if call == nil && !writer.isOpen { context.close(promise: nil) }
   }
 
-  private func receiveHead(_ head: HTTPRequestHead) {
-    callCount += 1
-    let call = Call(number: callCount, head: head)
-    self.call = call
-    var parser = RequestHeadParser(router: router, options: options)
-    parser.add(name: ":method", value: head.method.rawValue)
-    parser.add(name: ":path", value: head.uri)
-    parser.add(name: ":scheme", value: "http")
-    for (name, value) in head.headers {
-      parser.add(name: name, value: value)
-    }
-    switch parser.classify() {
-    case .rejected(let rejection):
-      call.rejection = rejection
-    case .accepted(let request):
-      guard case .connectUnary = request.wireProtocol else {
-        call.rejection = RejectedRequest(
-          form: .plain, httpStatus: 505,
-          error: RPCError(
-            code: .unimplemented, message: "gRPC and Connect streaming need HTTP/2"))
-        return
-      }
-      call.request = request
-      call.context = ServerContext(
-        method: request.handler.method, requestMetadata: request.metadata,
-        deadline: request.timeout.map { ContinuousClock.now.advanced(by: $0) }, peer: peer,
-        authContext: authContext)
-      call.machine = ConnectUnaryStateMachine(
-        maxMessageSize: options.maxReceiveMessageSize,
-        decompressor: RequestDecompressor(
-          algorithm: request.requestCompression, maxMessageSize: options.maxReceiveMessageSize))
-      if let timeout = request.timeout {
-        let handler = NIOLoopBound(self, eventLoop: executor.loop)
-        let number = call.number
-        call.deadline = executor.loop.scheduleTask(
-          in: HTTP2ConnectionHandler.timeAmount(timeout)
-        ) {
-          handler.value.deadlineExpired(number)
-        }
-      }
-      if request.isGET {
-        if let action = request.getMessage.withUnsafeBytes({ call.machine?.receiveData($0) }) {
-          perform(action, call: call)
-        }
-      }
-    }
-  }
-
-  private func deadlineExpired(_ number: Int) {
-    guard let call, call.number == number, let action = call.machine?.deadlineExpired() else {
+  /// A malformed request (HTTP/1.1 syntax, a head over the size limit) gets `400` or
+  /// `431` when no response has begun, and the connection closes.
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    guard !isClosing else { return }
+    guard let parserError = error as? HTTPParserError, !writer.isOpen else {
+      abortConnection()
       return
     }
-    perform(action, call: call)
-  }
-
-  private func perform(_ action: ConnectUnaryStateMachine.Action, call: Call, response: [UInt8] = [])
-  {
-    guard let request = call.request, let context = call.context,
-      case .connectUnary(let codec) = request.wireProtocol
-    else { return }
-    switch action {
-    case .none, .rejectWrite:
-      return
-    case .invokeHandler(let message):
-      guard case .unary(let body) = request.handler.body else { return }
-      let handler = NIOLoopBound(self, eventLoop: executor.loop)
-      let number = call.number
-      let codec = request.codec
-      call.task = Task(executorPreference: executor) {
-        let result: Result<[UInt8], RPCError>
-        do throws(RPCError) {
-          result = .success(try await body(message, context, codec))
-        } catch {
-          result = .failure(error)
-        }
-        if handler.eventLoop.inEventLoop {
-          handler.value.handlerReturned(number, result)
-        } else {
-          handler.eventLoop.execute { handler.value.handlerReturned(number, result) }
-        }
-      }
-    case .sendResponse:
-      headerBlock.removeAll()
-      ConnectResponseHead.writeUnaryHeaders(
-        into: &headerBlock, codec: codec, headers: context.responseMetadata,
-        trailers: context.trailers)
-      writeResponse(body: response, call: call)
-    case .sendError(let error, let clientStillSending, let cancelHandler):
-      headerBlock.removeAll()
-      ConnectResponseHead.writeUnaryErrorHeaders(
-        into: &headerBlock, error: error, headers: context.responseMetadata,
-        trailers: context.trailers)
-      writeResponse(body: ConnectErrorJSON.encode(error), call: call, close: clientStillSending)
-      if cancelHandler { call.task?.cancel() }
-    case .resetStream(_, let cancelHandler):
-      if cancelHandler { call.task?.cancel() }
-      channelContext?.close(promise: nil)
-    case .cancelHandler:
-      call.task?.cancel()
+    let rejection: RejectedRequest
+    if case .headerOverflow = parserError {
+      rejection = RejectedRequest(
+        form: .plain, httpStatus: 431,
+        error: RPCError(
+          code: .resourceExhausted,
+          message: "request head larger than \(maxHeaderListSize) bytes"))
+    } else {
+      rejection = RejectedRequest(
+        form: .plain, httpStatus: 400,
+        error: RPCError(code: .internal, message: "malformed HTTP/1.1 request: \(parserError)"))
     }
-  }
-
-  private func handlerReturned(_ number: Int, _ result: Result<[UInt8], RPCError>) {
-    guard let call, call.number == number, var machine = call.machine else { return }
-    let action: ConnectUnaryStateMachine.Action
-    switch result {
-    case .success(let response):
-      action = machine.finish(error: nil)
-      call.machine = machine
-      perform(action, call: call, response: response)
-    case .failure(let error):
-      action = machine.finish(error: error)
-      call.machine = machine
-      perform(action, call: call)
+    let version = call?.version ?? .http1_1
+    if let call {
+      self.call = nil
+      call.deadline?.cancel()
+      call.cancelHandler()
     }
-  }
-
-  private func writeRejection(_ rejection: RejectedRequest, call: Call) {
     headerBlock.removeAll()
     rejection.writeHeaders(into: &headerBlock)
     var body: [UInt8] = []
     rejection.writeBody(into: &body)
-    writeResponse(body: body, call: call)
+    writer.begin(headerBlock, version: version)
+    writer.append(body)
+    closeConnection(after: writer.end(context: context, keepAlive: false), linger: true)
   }
 
-  /// Writes the header block (`:status` first) and `body` as one response.
-  private func writeResponse(body: [UInt8], call: Call, close: Bool = false) {
-    guard let context = channelContext, !call.responded else { return }
-    call.responded = true
-    call.deadline?.cancel()
-    var status = 200
-    var headers = HTTPHeaders()
-    for (name, value) in headerBlock {
-      if name == ":status" {
-        status = Int(value) ?? 500
-      } else {
-        headers.add(name: name, value: value)
+  // MARK: Reading
+
+  /// Stops reading from the socket until ``resumeReading()``.
+  func pauseReading() {
+    guard !isClosing else { return }
+    readsPaused = true
+  }
+
+  /// Reads again, issuing the read that was held back.
+  func resumeReading() {
+    readsPaused = false
+    if readPending, let context = channelContext {
+      readPending = false
+      context.read()
+    }
+  }
+
+  // MARK: Closing
+
+  /// Closes the connection once `written` completes. With `linger` (the client may still
+  /// be sending), the output side closes first and input is read and dropped for
+  /// ``lingerTime``, so the client gets its response rather than a reset.
+  func closeConnection(after written: EventLoopFuture<Void>, linger: Bool) {
+    guard let context = channelContext else { return }
+    isClosing = true
+    resumeReading()
+    let channel = context.channel
+    written.whenComplete { _ in
+      guard linger else {
+        channel.close(promise: nil)
+        return
       }
+      let halfClosed = channel.eventLoop.makePromise(of: Void.self)
+      halfClosed.futureResult.whenFailure { _ in channel.close(promise: nil) }
+      channel.close(mode: .output, promise: halfClosed)
+      channel.eventLoop.scheduleTask(in: Self.lingerTime) { channel.close(promise: nil) }
     }
-    headers.replaceOrAdd(name: "content-length", value: String(body.count))
-    let keepAlive = call.keepAlive && !close && !closeWhenIdle
-    if !keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
-    let head = HTTPResponseHead(
-      version: call.version, status: HTTPResponseStatus(statusCode: status), headers: headers)
-    context.write(wrapOutboundOut(.head(head)), promise: nil)
-    if !body.isEmpty {
-      var buffer = context.channel.allocator.buffer(capacity: body.count)
-      buffer.writeBytes(body)
-      context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-    }
-    let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-    if self.call === call { self.call = nil }
-    if !keepAlive {
-      let channel = context.channel
-      done.whenComplete { _ in channel.close(promise: nil) }
-    }
+  }
+
+  /// Closes the connection now: HTTP/1.1's only way to abort a call.
+  func abortConnection() {
+    isClosing = true
+    channelContext?.close(promise: nil)
   }
 }

@@ -11,7 +11,7 @@ internal import SluiceTransport
 /// (which continues by ALPN once the handshake completes); plaintext is refused unless
 /// the configuration allows it. Plaintext then goes on as without TLS: the HTTP/2
 /// client preface installs the HTTP/2 handler (h2c with prior knowledge), anything
-/// else the HTTP/1.1 handlers (Connect unary).
+/// else the HTTP/1.1 handlers (Connect unary and streaming).
 final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = ByteBuffer
   typealias InboundOut = ByteBuffer
@@ -106,15 +106,22 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
       router: router, authContext: authContext, loop: context.eventLoop)
   }
 
+  /// Installs NIO's HTTP/1.1 codec (heads limited to `maxHeaderListSize` bytes, request
+  /// line included; pipelined requests served in order) and the Connect handler, which
+  /// answers malformed requests itself (`431` for heads over the limit).
   private func installHTTP1(context: ChannelHandlerContext) throws {
     let executor = EventLoopTaskExecutor(loop: context.eventLoop)
     let handler = HTTP1ConnectHandler(
-      router: router, options: configuration.protocolOptions, executor: executor,
-      authContext: authContext)
+      configuration: configuration, router: router, executor: executor, authContext: authContext)
+    var limits = NIOHTTPDecoderLimitConfiguration()
+    limits.maxHeaderListSize = Int(configuration.maxHeaderListSize)
+    limits.maxHeaderFieldSize = Int(configuration.maxHeaderListSize)
     let sync = context.pipeline.syncOperations
     try sync.addHandler(handler, position: .after(self))
     try sync.configureHTTPServerPipeline(
-      position: .after(self), withPipeliningAssistance: true, withErrorHandling: true)
+      position: .after(self), withPipeliningAssistance: true, withErrorHandling: false,
+      withEncoderConfiguration: HTTPResponseEncoder.Configuration(),
+      withDecoderLimitConfiguration: limits)
   }
 
   /// Adds the HTTP/2 connection handler after `handler`.
