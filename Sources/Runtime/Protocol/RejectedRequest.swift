@@ -24,6 +24,17 @@ public struct RejectedRequest: Sendable, Hashable {
 
   /// How it is written.
   public var form: Form
+
+  /// Whether a rejection sent before the request ended is followed by
+  /// RST_STREAM(NO_ERROR): for gRPC (its HTTP/2 protocol asks for it) and Connect
+  /// streams, not for unary Connect or plain HTTP requests, whose small bodies are read
+  /// and dropped so HTTP clients see an ordinary response.
+  public var resetsUnfinishedRequest: Bool {
+    switch form {
+    case .grpc, .connectStreaming: true
+    case .connectUnary, .plain: false
+    }
+  }
   /// The HTTP status.
   public var httpStatus: Int
   /// The status code and message the client gets.

@@ -21,8 +21,12 @@ extension HTTP2ConnectionHandler {
         try engine.submitResponse(
           streamID: streamID, headers: http2Headers(), endStream: body.isEmpty)
         if !body.isEmpty { try engine.sendData(streamID: streamID, bytes: body, endStream: true) }
-        // The request body (if any) is not wanted: tell a client still sending to stop.
-        if !endStream { try engine.resetWhenEnded(streamID: streamID) }
+        // The request body (if any) is not wanted: tell a gRPC or streaming client still
+        // sending to stop. A plain HTTP request's body (curl -d) is read and dropped
+        // instead: some curl versions report RST_STREAM(NO_ERROR) as a framing error.
+        if !endStream && rejection.resetsUnfinishedRequest {
+          try engine.resetWhenEnded(streamID: streamID)
+        }
       } catch {
         try? engine.resetStream(streamID: streamID, code: .internalError)
       }
