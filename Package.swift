@@ -115,6 +115,14 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: MariaDB: connections, writer and read pools, migrations, the embedded server.
+    .target(
+      name: "SluiceMariaDB",
+      dependencies: ["CMariaDB"],
+      path: "Sources/Server/MariaDB",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Metrics: RPC metrics interceptor and the Prometheus exposition.
     .target(
       name: "SluiceObservability",
@@ -230,6 +238,12 @@ let package = Package(
       dependencies: ["SluiceClient", "SluiceRuntime"],
       path: "Tests/ClientTests",
       exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "MariaDBTests",
+      dependencies: ["SluiceMariaDB"],
+      path: "Tests/MariaDBTests",
       swiftSettings: strictSettings
     ),
     .testTarget(
