@@ -139,7 +139,7 @@ let package = Package(
     .target(
       name: "SluiceIngest",
       dependencies: [
-        "SluiceRuntime", "SluiceGenerated", "SluiceObservability",
+        "SluiceRuntime", "SluiceGenerated", "SluiceObservability", "SluiceMariaDB",
         .product(name: "CoreMetrics", package: "swift-metrics"),
       ],
       path: "Sources/Server/Ingest",
@@ -173,7 +173,7 @@ let package = Package(
     /// Test helpers shared by test targets (certificates made at test time).
     .target(
       name: "SluiceTestSupport",
-      dependencies: ["SluiceTransport"],
+      dependencies: ["SluiceTransport", "SluiceMariaDB"],
       path: "Tests/TestSupport/SluiceTestSupport",
       swiftSettings: strictSettings
     ),
@@ -242,8 +242,16 @@ let package = Package(
     ),
     .testTarget(
       name: "MariaDBTests",
-      dependencies: ["SluiceMariaDB"],
+      dependencies: ["SluiceMariaDB", "SluiceTestSupport"],
       path: "Tests/MariaDBTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ServiceTests",
+      dependencies: [
+        "SluiceIngest", "SluiceGenerated", "SluiceRuntime", "SluiceMariaDB", "SluiceTestSupport",
+      ],
+      path: "Tests/ServiceTests",
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceMariaDB
+import SluiceTestSupport
 import Testing
 
 @Suite("EmbeddedMariaDB")

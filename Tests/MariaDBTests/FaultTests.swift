@@ -1,5 +1,6 @@
 import Foundation
 import SluiceMariaDB
+import SluiceTestSupport
 import Testing
 
 /// Kills the server process under a writing pool and restarts it on the same data folder.

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceMariaDB
+import SluiceTestSupport
 import Testing
 
 /// Throughput of the writer pool against the tests' MariaDB, for comparison with the

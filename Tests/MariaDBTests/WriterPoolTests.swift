@@ -1,4 +1,5 @@
 import SluiceMariaDB
+import SluiceTestSupport
 import Testing
 
 @Suite("WriterPool")

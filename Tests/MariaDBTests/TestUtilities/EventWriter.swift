@@ -1,5 +1,6 @@
 import Foundation
 import SluiceMariaDB
+import SluiceTestSupport
 
 /// One test event: a key and a payload.
 struct TestEvent: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceMariaDB
+import SluiceTestSupport
 
 /// A private MariaDB server run by `scripts/stack/mariadb.sh` on a temporary folder, for
 /// tests that kill and restart the server process.

@@ -42,7 +42,7 @@ public struct CountQuery: Sendable {
     types = request.types
 
     var sql =
-      "SELECT FLOOR(time_us / 60000000) AS minute, stream, event_type, COUNT(*)"
+      "SELECT CAST(FLOOR(time_us / 60000000) AS SIGNED) AS minute, stream, event_type, COUNT(*)"
       + " FROM sluice_events WHERE time_us >= ? AND time_us < ?"
     var values: [StoreValue] = [.int(startMicros), .int(endMicros)]
     EventQuery.appendIn("stream", streams, to: &sql, &values)

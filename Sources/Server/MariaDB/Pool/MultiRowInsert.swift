@@ -22,6 +22,9 @@ public struct MultiRowInsert: Sendable {
   public let columns: [String]
   /// The columns of the unique key that decides duplicates.
   public let keyColumns: [String]
+  /// Further columns each inserted row returns (such as an AUTO_INCREMENT id), read with
+  /// ``insertReturning(_:on:)``.
+  public let returnedColumns: [String]
   /// Rows per statement; longer inserts run as several statements.
   public let rowsPerStatement: Int
   private let keyPositions: [Int]
@@ -34,13 +37,15 @@ public struct MultiRowInsert: Sendable {
   /// Creates an insert; throws when an identifier is not plain (letters, digits, `_`, `$`)
   /// or a key column is not among the columns.
   public init(
-    table: String, columns: [String], keyColumns: [String], maximumRowsPerStatement: Int = 1_000
+    table: String, columns: [String], keyColumns: [String], returning returnedColumns: [String] = [],
+    maximumRowsPerStatement: Int = 1_000
   ) throws(MariaDBError) {
     guard !columns.isEmpty, !keyColumns.isEmpty else {
       throw .usage("an insert needs columns and key columns")
     }
     let tableParts = table.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    for identifier in tableParts + columns where !SQLIdentifier.isPlain(identifier) {
+    for identifier in tableParts + columns + returnedColumns
+    where !SQLIdentifier.isPlain(identifier) {
       throw .usage("\"\(identifier)\" is not a plain identifier")
     }
     var positions: [Int] = []
@@ -53,12 +58,13 @@ public struct MultiRowInsert: Sendable {
     self.table = table
     self.columns = columns
     self.keyColumns = keyColumns
+    self.returnedColumns = returnedColumns
     self.keyPositions = positions
     self.rowsPerStatement = max(1, min(maximumRowsPerStatement, Self.maximumPlaceholders / columns.count))
     let quotedTable = tableParts.map { "`\($0)`" }.joined(separator: ".")
     let quotedColumns = columns.map { "`\($0)`" }.joined(separator: ", ")
     self.prefix = "INSERT IGNORE INTO \(quotedTable) (\(quotedColumns)) VALUES "
-    self.suffix = " RETURNING " + keyColumns.map { "`\($0)`" }.joined(separator: ", ")
+    self.suffix = " RETURNING " + (keyColumns + returnedColumns).map { "`\($0)`" }.joined(separator: ", ")
   }
 
   /// The statement for `rows` rows.
@@ -101,12 +107,51 @@ public struct MultiRowInsert: Sendable {
     return inserted
   }
 
+  /// Inserts the rows in `parameters` like ``insert(_:on:)`` and returns, per row, the
+  /// values of ``returnedColumns`` when it was inserted and nil when it was a duplicate.
+  public func insertReturning(_ parameters: MariaDBParameters, on connection: MariaDBConnection)
+    throws(MariaDBError) -> [[MariaDBValue]?]
+  {
+    let width = columns.count
+    guard parameters.count % width == 0 else {
+      throw .usage("\(parameters.count) values do not make rows of \(width) columns")
+    }
+    let rowCount = parameters.count / width
+    var returned: [[MariaDBValue]?] = []
+    returned.reserveCapacity(rowCount)
+    var firstRow = 0
+    while firstRow < rowCount {
+      let rows = min(rowsPerStatement, rowCount - firstRow)
+      let range = firstRow * width..<(firstRow + rows) * width
+      let result = try connection.execute(statement(rows: rows), parameters, range: range)
+      if result.warningCount > rows - Int(result.affectedRows) {
+        throw Self.firstOtherWarning(on: connection)
+      }
+      // Inserted rows come back in the order they were given: walk both in step.
+      var next = result.rows.startIndex
+      for row in firstRow..<firstRow + rows {
+        if next < result.rows.endIndex {
+          let candidate = result.rows[next].values
+          let key = keyPositions.map { parameters.value(at: row * width + $0) }
+          if MariaDBKey(Array(candidate.prefix(keyColumns.count))) == MariaDBKey(key) {
+            returned.append(Array(candidate.dropFirst(keyColumns.count)))
+            next += 1
+            continue
+          }
+        }
+        returned.append(nil)
+      }
+      firstRow += rows
+    }
+    return returned
+  }
+
   /// Marks each row of `rows` inserted when its key is among the returned keys (each
   /// returned key claims one row, the first in order), else a duplicate.
   private func match(returned: [MariaDBRow], _ parameters: MariaDBParameters, rows: Range<Int>) -> [Bool] {
     var remaining: [MariaDBKey: Int] = [:]
     for row in returned {
-      remaining[MariaDBKey(row.values), default: 0] += 1
+      remaining[MariaDBKey(Array(row.values.prefix(keyColumns.count))), default: 0] += 1
     }
     let width = columns.count
     return rows.map { row in

@@ -1,5 +1,5 @@
-import Foundation
-import SluiceMariaDB
+public import Foundation
+public import SluiceMariaDB
 
 /// The MariaDB server the tests of this process share, and a fresh database per test.
 ///
@@ -7,8 +7,9 @@ import SluiceMariaDB
 /// (reused across runs, so only the first run pays for `mariadb-install-db`); a second
 /// test process running at the same time takes the next slot. The server stops when this
 /// process exits.
-enum TestDatabase {
-  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+public enum TestDatabase {
+  /// The repository folder.
+  public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
   private static let shared = Task { () throws -> EmbeddedMariaDB in
@@ -25,12 +26,12 @@ enum TestDatabase {
   }
 
   /// The shared server.
-  static func server() async throws -> EmbeddedMariaDB {
+  public static func server() async throws -> EmbeddedMariaDB {
     try await shared.value
   }
 
   /// Creates an empty database for one test and returns how to reach it.
-  static func fresh(_ label: String = "t") async throws -> MariaDBConfiguration {
+  public static func fresh(_ label: String = "t") async throws -> MariaDBConfiguration {
     let server = try await server()
     let name = "\(label)_\(UInt32.random(in: .min ... .max))"
     try await onThread {
@@ -43,7 +44,7 @@ enum TestDatabase {
   }
 
   /// Drops a database made by ``fresh(_:)``.
-  static func drop(_ configuration: MariaDBConfiguration) async {
+  public static func drop(_ configuration: MariaDBConfiguration) async {
     guard let name = configuration.database else { return }
     try? await onThread {
       let connection = try MariaDBConnection.connect(configuration)
@@ -54,7 +55,7 @@ enum TestDatabase {
 
 /// Runs blocking database work on a thread of its own, off the cooperative pool.
 @discardableResult
-func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
   try await withCheckedThrowingContinuation { continuation in
     Thread.detachNewThread {
       continuation.resume(with: Result { try body() })
@@ -64,7 +65,7 @@ func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
 
 /// Connects to `configuration` and runs `body` on a thread of its own.
 @discardableResult
-func withConnection<T: Sendable>(
+public func withConnection<T: Sendable>(
   _ configuration: MariaDBConfiguration, _ body: @escaping @Sendable (MariaDBConnection) throws -> T
 ) async throws -> T {
   try await onThread {
