@@ -18,6 +18,7 @@ let package = Package(
     .plugin(name: "SluiceCodegenPlugin", targets: ["SluiceCodegenPlugin"]),
     .library(name: "SluiceServer", targets: ["SluiceServer"]),
     .library(name: "SluiceClient", targets: ["SluiceClient"]),
+    .library(name: "SluiceTransport", targets: ["SluiceTransport"]),
     .library(name: "SluiceStandardServices", targets: ["SluiceStandardServices"]),
     .executable(name: "sluice-interop-server", targets: ["sluice-interop-server"]),
   ],
@@ -92,7 +93,11 @@ let package = Package(
     // MARK: The client library: channels over nghttp2 client sessions, and their policies.
     .target(
       name: "SluiceClient",
-      dependencies: ["SluiceRuntime"],
+      dependencies: [
+        "SluiceRuntime", "SluiceTransport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
       path: "Sources/Client",
       swiftSettings: strictSettings
     ),
@@ -235,7 +240,12 @@ let package = Package(
     ),
     .testTarget(
       name: "ClientTests",
-      dependencies: ["SluiceClient", "SluiceRuntime"],
+      dependencies: [
+        "SluiceClient", "SluiceRuntime", "SluiceTransport", "SluiceGenerated", "SluiceServer",
+        "sluice-interop-server", "SluiceTestSupport", "CAllocationCounter",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
       path: "Tests/ClientTests",
       exclude: ["Fixtures"],
       swiftSettings: strictSettings

@@ -72,22 +72,15 @@ public struct AddressResolver: Sendable {
 
   /// The address one `getaddrinfo` result holds, with `port`; nil for other families.
   private static func address(of info: addrinfo, port: Int) -> Address? {
-    guard let socketAddress = info.ai_addr else { return nil }
-    switch info.ai_family {
-    case AF_INET:
-      var ip = socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
-        $0.pointee.sin_addr
-      }
-      return IPAddressText.string(family: AF_INET, &ip, capacity: Int(INET_ADDRSTRLEN))
-        .map { .ipv4(host: $0, port: port) }
-    case AF_INET6:
-      var ip = socketAddress.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
-        $0.pointee.sin6_addr
-      }
-      return IPAddressText.string(family: AF_INET6, &ip, capacity: Int(INET6_ADDRSTRLEN))
-        .map { .ipv6(host: $0, port: port) }
-    default:
-      return nil
-    }
+    guard let socketAddress = info.ai_addr,
+      info.ai_family == AF_INET || info.ai_family == AF_INET6
+    else { return nil }
+    // getnameinfo with NI_NUMERICHOST prints the address without another lookup.
+    var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+    let status = getnameinfo(
+      socketAddress, info.ai_addrlen, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST)
+    guard status == 0 else { return nil }
+    let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return info.ai_family == AF_INET ? .ipv4(host: text, port: port) : .ipv6(host: text, port: port)
   }
 }
