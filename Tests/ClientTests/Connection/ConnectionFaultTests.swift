@@ -29,7 +29,7 @@ import Testing
     }
     let elapsed = ContinuousClock.now - started
     #expect(error?.code == .deadlineExceeded, "\(String(describing: error))")
-    #expect(elapsed < .seconds(5))
+    #expect(elapsed < .seconds(30))
     // The stream was reset with CANCEL, and the server saw the timeout.
     #expect(await eventually { server.requests.first?.closeCode == .cancel })
     let timeout = server.requests.first?.header("grpc-timeout").flatMap(GRPCTimeout.parse)
