@@ -128,6 +128,14 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: Kafka producer (librdkafka): one per process; delivery reports resume the calls.
+    .target(
+      name: "SluiceKafka",
+      dependencies: ["CRdKafka"],
+      path: "Sources/Server/Kafka",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Metrics: RPC metrics interceptor and the Prometheus exposition.
     .target(
       name: "SluiceObservability",
@@ -262,6 +270,13 @@ let package = Package(
         "SluiceIngest", "SluiceGenerated", "SluiceRuntime", "SluiceMariaDB", "SluiceTestSupport",
       ],
       path: "Tests/ServiceTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "KafkaTests",
+      dependencies: ["SluiceKafka"],
+      path: "Tests/KafkaTests",
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(
