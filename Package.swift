@@ -152,7 +152,7 @@ let package = Package(
     .target(
       name: "SluiceIngest",
       dependencies: [
-        "SluiceRuntime", "SluiceGenerated", "SluiceObservability", "SluiceMariaDB",
+        "SluiceRuntime", "SluiceGenerated", "SluiceObservability", "SluiceMariaDB", "SluiceKafka",
         .product(name: "CoreMetrics", package: "swift-metrics"),
       ],
       path: "Sources/Server/Ingest",
@@ -281,7 +281,7 @@ let package = Package(
     ),
     .testTarget(
       name: "IngestTests",
-      dependencies: ["SluiceIngest", "SluiceGenerated", "SluiceObservability"],
+      dependencies: ["SluiceIngest", "SluiceGenerated", "SluiceObservability", "SluiceKafka"],
       path: "Tests/IngestTests",
       swiftSettings: strictSettings
     ),

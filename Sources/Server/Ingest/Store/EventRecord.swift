@@ -7,10 +7,14 @@ public struct EventRecord: Sendable, Hashable {
   public var stream: String
   /// The event's id, unique within the stream.
   public var id: String
+  /// The event's source.
+  public var source: String
   /// The event's type.
   public var type: String
   /// The event's subject (empty when it has none).
   public var subject: String
+  /// The Kafka key the producer chose (empty: the id is the key).
+  public var partitionKey: String
   /// The event time, microseconds since the Unix epoch (the ingest time when the
   /// producer sent none).
   public var timeMicros: Int64
@@ -31,8 +35,10 @@ public struct EventRecord: Sendable, Hashable {
     stored.sequence = 0
     stream = event.stream
     id = event.id
+    source = event.source
     type = event.type
     subject = event.subject
+    partitionKey = event.partitionKey
     timeMicros = Timestamps.micros(stored.time ?? ingestTime)
     self.ingestMicros = ingestMicros
     payload = stored.serializedBytes()
