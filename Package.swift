@@ -21,6 +21,7 @@ let package = Package(
     .library(name: "SluiceTransport", targets: ["SluiceTransport"]),
     .library(name: "SluiceStandardServices", targets: ["SluiceStandardServices"]),
     .executable(name: "sluice-interop-server", targets: ["sluice-interop-server"]),
+    .executable(name: "sluice", targets: ["sluice"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -156,6 +157,28 @@ let package = Package(
         .product(name: "CoreMetrics", package: "swift-metrics"),
       ],
       path: "Sources/Server/Ingest",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: The assembled service `sluice serve` runs.
+    .target(
+      name: "SluiceApp",
+      dependencies: [
+        "SluiceIngest", "SluiceServer", "SluiceStandardServices", "SluiceObservability",
+        "SluiceMariaDB", "SluiceKafka", "SluiceRuntime", "SluiceGenerated",
+      ],
+      path: "Sources/Server/App",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: The `sluice` command-line tool.
+    .executableTarget(
+      name: "sluice",
+      dependencies: [
+        "SluiceApp", "SluiceCommandSupport", "SluiceIngest", "SluiceServer", "SluiceTransport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/CLI/Command",
       swiftSettings: strictSettings
     ),
 

@@ -10,7 +10,8 @@ public final class MariaDBEventStore: EventStore, EventReader, Sendable {
   /// The pool queries run on.
   public let readers: ReadPool
 
-  /// A store over `database`; call ``start()`` before use.
+  /// A store over `database`; call ``start()`` before use. `observer` follows the writer
+  /// pool (metrics).
   public init(
     database: MariaDBConfiguration, writerConfiguration: WriterPoolConfiguration,
     observer: (any WriterPoolObserver)? = nil
@@ -18,7 +19,7 @@ public final class MariaDBEventStore: EventStore, EventReader, Sendable {
     writers = WriterPool(
       database: database, configuration: writerConfiguration, writer: EventBatchWriter(),
       observer: observer)
-    readers = ReadPool(database: database, observer: observer)
+    readers = ReadPool(database: database)
   }
 
   /// Applies the event store's migrations (waiting for other servers doing the same),
