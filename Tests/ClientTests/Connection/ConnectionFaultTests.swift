@@ -115,8 +115,14 @@ import Testing
       _ = try await connection.unary(method: rawMethod(), request: [3], options: CallOptions())
     }
     #expect(late?.code == .unavailable)
-    #expect(late?.message.contains("draining") == true, "\(String(describing: late))")
-    #expect(connection.connectionState == .draining)
+    // Draining, or already closed when the accepted call finished first (a loaded machine).
+    let lateMessage = late?.message ?? ""
+    #expect(
+      lateMessage.contains("draining") || lateMessage.contains("went away"), "\(String(describing: late))")
+    switch connection.connectionState {
+    case .draining, .closed: break
+    default: Issue.record("expected a draining or closed connection, not \(connection.connectionState)")
+    }
     // The call the server accepted finishes normally, then the connection closes.
     let response = try await first.value
     #expect(response.message == [42])

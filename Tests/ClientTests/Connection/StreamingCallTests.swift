@@ -111,7 +111,7 @@ import Testing
     let port = try await server.start()
     let transport = try makeTransport(port: port, tls: false)
     let stream = try await transport.stream(
-      method: rawMethod(.serverStreaming), options: CallOptions(timeout: .milliseconds(200)))
+      method: rawMethod(.serverStreaming), options: CallOptions(timeout: .seconds(5)))
     #expect(try await stream.nextResponse() == [1])
     let error = await rpcError { _ = try await stream.nextResponse() }
     #expect(error?.code == .deadlineExceeded)

@@ -30,7 +30,7 @@ final class EventRecorder: Sendable {
 }
 
 /// Waits up to `timeout` for `condition`.
-func eventually(within timeout: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+func eventually(within timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
   let deadline = ContinuousClock.now.advanced(by: timeout)
   while ContinuousClock.now < deadline {
     if condition() { return true }
