@@ -34,10 +34,16 @@ import Testing
   @Test(arguments: [false, true])
   func againstGRPCIO(tls: Bool) async throws {
     let server = try await PythonInteropServer.start(tls: tls)
-    defer { server.stop() }
-    let transport = try makeTransport(port: server.port, tls: tls)
-    let failures = await runAll(transport, serverChecksCompression: false)
-    transport.close()
+    let failures: [String]
+    do {
+      let transport = try makeTransport(port: server.port, tls: tls)
+      failures = await runAll(transport, serverChecksCompression: false)
+      transport.close()
+    } catch {
+      await server.stop()
+      throw error
+    }
+    await server.stop()
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
   }
 }

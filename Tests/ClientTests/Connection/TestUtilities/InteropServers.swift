@@ -36,7 +36,7 @@ struct SluiceInteropServer {
 }
 
 /// `Fixtures/interop_server.py`: grpcio serving `grpc.testing.TestService`, in a child
-/// process that ends when its stdin closes.
+/// process that ends when its stdin closes or on SIGTERM.
 final class PythonInteropServer: @unchecked Sendable {
   let port: Int
   private let process: Process
@@ -85,15 +85,23 @@ final class PythonInteropServer: @unchecked Sendable {
     guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
       try? input.fileHandleForWriting.close()
       process.terminate()
-      process.waitUntilExit()
       throw InteropCase.Failure(description: "interop_server.py did not start: \(line)")
     }
     return PythonInteropServer(port: port, process: process, input: input)
   }
 
-  func stop() {
+  /// Ends the server and waits for it without blocking a thread of the cooperative pool:
+  /// closing stdin is not enough when a sibling child inherited the pipe, so SIGTERM it,
+  /// and SIGKILL it if it is still running after 10 s.
+  func stop() async {
     try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
+    process.terminate()
+    for _ in 0..<200 where process.isRunning {
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+    }
   }
 }
 
