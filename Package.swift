@@ -114,7 +114,7 @@ let package = Package(
       name: "sluice-interop-server",
       dependencies: [
         "SluiceServer", "SluiceRuntime", "SluiceTransport", "SluiceGenerated",
-        "SluiceStandardServices",
+        "SluiceStandardServices", "SluiceObservability",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/InteropServer",

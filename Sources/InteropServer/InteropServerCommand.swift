@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import SluiceGenerated
+import SluiceObservability
 import SluiceRuntime
 import SluiceServer
 import SluiceStandardServices
@@ -12,7 +13,7 @@ import SluiceTransport
 
 /// `sluice-interop-server`: serves `grpc.testing.TestService` and `grpc.health.v1.Health`
 /// over gRPC and Connect (h2c and HTTP/1.1, and TLS with `--tls-cert` and `--tls-key`)
-/// for the interop test clients.
+/// for the interop test clients, and its call metrics at `GET /metrics` on the same port.
 @main
 struct InteropServerCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -37,6 +38,11 @@ struct InteropServerCommand: AsyncParsableCommand {
   @Flag(help: "Refuse TLS clients without a certificate (needs --tls-client-ca).")
   var requireClientCert = false
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Record call metrics and serve them at GET /metrics (off: no per-call metrics cost).")
+  var metrics = true
+
   func validate() throws {
     if (tlsCert == nil) != (tlsKey == nil) {
       throw ValidationError("--tls-cert and --tls-key go together")
@@ -57,7 +63,10 @@ struct InteropServerCommand: AsyncParsableCommand {
         requireClientCertificate: requireClientCert)
     }
     let health = HealthStatusProvider()
-    let server = try Server(configuration: configuration, services: Self.services(health: health))
+    let observability = metrics ? Self.observability() : (interceptors: [], routes: [])
+    let server = try Server(
+      configuration: configuration, services: Self.services(health: health),
+      interceptors: observability.interceptors, routes: observability.routes)
     let (boundHost, boundPort) = try await server.start()
     print("listening on \(boundHost):\(boundPort)")
     fflush(nil)
@@ -86,5 +95,16 @@ struct InteropServerCommand: AsyncParsableCommand {
     health.setStatus(.serving, forService: InteropTestService.serviceDescriptor.fullName)
     let services: [any RPCService] = [InteropTestService(), HealthService(provider: health)]
     return try services + ServerReflection.services(describing: services)
+  }
+
+  /// Metrics of every call in a fresh ``MetricsRegistry``: the interceptor recording them
+  /// (`sluice_rpc_calls_total`, `sluice_rpc_duration_seconds`, `sluice_rpc_in_flight`)
+  /// and the `/metrics` route serving them in the Prometheus text format.
+  static func observability() -> (interceptors: [any ServerInterceptor], routes: [HTTPRoute]) {
+    let registry = MetricsRegistry()
+    let route = HTTPRoute(path: "/metrics") { _ in
+      HTTPRouteResponse(contentType: MetricsRegistry.contentType, body: registry.exposition())
+    }
+    return ([RPCMetricsInterceptor(factory: registry.factory)], [route])
   }
 }

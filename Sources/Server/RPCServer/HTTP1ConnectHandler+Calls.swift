@@ -8,6 +8,7 @@ extension HTTP1ConnectHandler {
     callCount += 1
     let call = HTTP1Call(number: callCount, head: head)
     self.call = call
+    if !routes.isEmpty, serveRoute(head, call: call) { return }
     var parser = RequestHeadParser(router: router, options: options)
     parser.add(name: ":method", value: head.method.rawValue)
     parser.add(name: ":path", value: head.uri)

@@ -13,6 +13,7 @@ internal import SluiceRuntime
 /// the socket. Request heads over the header-list limit get `431`; a unary body whose
 /// `content-length` exceeds the message limit gets `resource_exhausted` before any of it
 /// is read. Responses are compressed as the client accepts (``ConnectResponseEncoder``).
+/// Requests for the server's plain HTTP routes are answered before any of this.
 final class HTTP1ConnectHandler: ChannelDuplexHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundIn = HTTPServerResponsePart
@@ -34,6 +35,8 @@ final class HTTP1ConnectHandler: ChannelDuplexHandler {
   static let lingerTime = TimeAmount.seconds(1)
 
   let router: RPCRouter
+  /// Plain HTTP routes, answered before RPC routing.
+  let routes: HTTPRouteTable
   let options: ServerProtocolOptions
   /// Request bytes a client-streaming handler may leave unread before reading pauses.
   let maxBufferedRequestBytes: Int
@@ -57,10 +60,11 @@ final class HTTP1ConnectHandler: ChannelDuplexHandler {
   var readPending = false
 
   init(
-    configuration: ServerConfiguration, router: RPCRouter, executor: EventLoopTaskExecutor,
-    authContext: AuthContext? = nil
+    configuration: ServerConfiguration, router: RPCRouter, routes: HTTPRouteTable,
+    executor: EventLoopTaskExecutor, authContext: AuthContext? = nil
   ) {
     self.router = router
+    self.routes = routes
     options = configuration.protocolOptions
     maxBufferedRequestBytes = configuration.maxBufferedRequestBytes
     maxHeaderListSize = Int(configuration.maxHeaderListSize)

@@ -15,6 +15,8 @@ internal import SluiceRuntime
 final class HTTP1ResponseWriter {
   private var head: HTTPResponseHead?
   private var body: [UInt8] = []
+  /// The `content-length` of a response to `HEAD`, which has no body.
+  private var headContentLength: Int?
   /// Whether the head went out on the channel.
   private(set) var isHeadWritten = false
   /// Whether a response has begun and not ended.
@@ -22,8 +24,10 @@ final class HTTP1ResponseWriter {
   /// Whether the connection must close after the response (an HTTP/1.0 stream).
   private(set) var mustClose = false
 
-  /// Begins a response with the header block's `:status` and fields.
-  func begin(_ block: HeaderBlock, version: HTTPVersion) {
+  /// Begins a response with the header block's `:status` and fields. A response to
+  /// `HEAD` passes `headContentLength`, the length of the body a `GET` would get, and
+  /// appends no body.
+  func begin(_ block: HeaderBlock, version: HTTPVersion, headContentLength: Int? = nil) {
     var status = 200
     var headers = HTTPHeaders()
     for (name, value) in block {
@@ -36,6 +40,7 @@ final class HTTP1ResponseWriter {
     head = HTTPResponseHead(
       version: version, status: HTTPResponseStatus(statusCode: status), headers: headers)
     body.removeAll(keepingCapacity: true)
+    self.headContentLength = headContentLength
     isHeadWritten = false
     isOpen = true
     mustClose = false
@@ -71,7 +76,8 @@ final class HTTP1ResponseWriter {
   func end(context: ChannelHandlerContext, keepAlive: Bool) -> EventLoopFuture<Void> {
     guard isOpen else { return context.eventLoop.makeSucceededVoidFuture() }
     if var head {
-      head.headers.replaceOrAdd(name: "content-length", value: String(body.count))
+      head.headers.replaceOrAdd(
+        name: "content-length", value: String(headContentLength ?? body.count))
       if !keepAlive {
         head.headers.replaceOrAdd(name: "connection", value: "close")
       } else if head.version.major == 1 && head.version.minor == 0 {

@@ -5,6 +5,7 @@ internal import SluiceTransport
 // Network events of one stream, fed to its state machine.
 extension HTTP2ConnectionHandler {
   func openStream(_ streamID: Int32, headers: HTTP2Headers, endStream: Bool) {
+    if !routes.isEmpty, serveRoute(streamID, headers: headers, endStream: endStream) { return }
     var parser = RequestHeadParser(router: router, options: options)
     for field in headers {
       field.name.withUnsafeBytes { name in
@@ -13,25 +14,33 @@ extension HTTP2ConnectionHandler {
     }
     switch parser.classify() {
     case .rejected(let rejection):
-      headerBlock.removeAll()
-      rejection.writeHeaders(into: &headerBlock)
-      var body: [UInt8] = []
-      rejection.writeBody(into: &body)
-      do {
-        try engine.submitResponse(
-          streamID: streamID, headers: http2Headers(), endStream: body.isEmpty)
-        if !body.isEmpty { try engine.sendData(streamID: streamID, bytes: body, endStream: true) }
-        // The request body (if any) is not wanted: tell a gRPC or streaming client still
-        // sending to stop. A plain HTTP request's body (curl -d) is read and dropped
-        // instead: some curl versions report RST_STREAM(NO_ERROR) as a framing error.
-        if !endStream && rejection.resetsUnfinishedRequest {
-          try engine.resetWhenEnded(streamID: streamID)
-        }
-      } catch {
-        try? engine.resetStream(streamID: streamID, code: .internalError)
-      }
+      reject(streamID, rejection, endStream: endStream, withBody: !Self.isHEAD(headers))
     case .accepted(let request):
       accept(request, streamID: streamID, endStream: endStream)
+    }
+  }
+
+  /// Answers the request on `streamID` with `rejection` at once, without running a
+  /// handler; `withBody` false (for HEAD) sends the headers alone.
+  func reject(
+    _ streamID: Int32, _ rejection: RejectedRequest, endStream: Bool, withBody: Bool = true
+  ) {
+    headerBlock.removeAll()
+    rejection.writeHeaders(into: &headerBlock)
+    var body: [UInt8] = []
+    if withBody { rejection.writeBody(into: &body) }
+    do {
+      try engine.submitResponse(
+        streamID: streamID, headers: http2Headers(), endStream: body.isEmpty)
+      if !body.isEmpty { try engine.sendData(streamID: streamID, bytes: body, endStream: true) }
+      // The request body (if any) is not wanted: tell a gRPC or streaming client still
+      // sending to stop. A plain HTTP request's body (curl -d) is read and dropped
+      // instead: some curl versions report RST_STREAM(NO_ERROR) as a framing error.
+      if !endStream && rejection.resetsUnfinishedRequest {
+        try engine.resetWhenEnded(streamID: streamID)
+      }
+    } catch {
+      try? engine.resetStream(streamID: streamID, code: .internalError)
     }
   }
 
@@ -118,7 +127,10 @@ extension HTTP2ConnectionHandler {
   }
 
   func closeStream(_ streamID: Int32) {
-    guard let stream = streams.removeValue(forKey: streamID) else { return }
+    guard let stream = streams.removeValue(forKey: streamID) else {
+      if !routeTasks.isEmpty { routeTasks.removeValue(forKey: streamID)?.cancel() }
+      return
+    }
     managedStreamClosed()
     stream.deadline?.cancel()
     if stream.unconsumedBytes > 0 {
@@ -152,6 +164,34 @@ extension HTTP2ConnectionHandler {
     let (seconds, attoseconds) = duration.components
     guard seconds < Int64.max / 1_000_000_000 else { return .hours(24 * 365) }
     return .nanoseconds(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+  }
+
+  /// The value of pseudo-header `name` (pseudo-headers come first), without allocating.
+  static func pseudoHeader(_ name: StaticString, in headers: HTTP2Headers) -> ArraySlice<UInt8>? {
+    for field in headers {
+      // Not `name.first`: generic collection code allocates in debug builds.
+      guard field.name.withUnsafeBytes({ !$0.isEmpty && $0[0] == UInt8(ascii: ":") }) else {
+        return nil
+      }
+      if equals(field.name, name) { return field.value }
+    }
+    return nil
+  }
+
+  /// Whether the request's method is `HEAD`, whose answer has no body.
+  static func isHEAD(_ headers: HTTP2Headers) -> Bool {
+    guard let method = pseudoHeader(":method", in: headers) else { return false }
+    return equals(method, "HEAD")
+  }
+
+  /// Whether `bytes` are `text`'s UTF-8, byte for byte.
+  static func equals(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
+    guard bytes.count == text.utf8CodeUnitCount else { return false }
+    return bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index < bytes.count && bytes[index] == text.utf8Start[index] { index += 1 }
+      return index == bytes.count
+    }
   }
 
   /// The header block as the engine takes it.

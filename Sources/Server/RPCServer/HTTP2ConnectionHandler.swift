@@ -4,7 +4,8 @@ internal import SluiceTransport
 
 /// Serves one HTTP/2 (h2c) connection: owns its ``HTTP2Engine``, turns engine events into
 /// state-machine events per stream, and runs each call's handler as a task that prefers
-/// this connection's event loop.
+/// this connection's event loop. Requests for the server's plain HTTP routes are answered
+/// before RPC routing.
 final class HTTP2ConnectionHandler: ChannelInboundHandler {
   typealias InboundIn = ByteBuffer
   typealias OutboundOut = ByteBuffer
@@ -22,6 +23,8 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
 
   let engine: HTTP2Engine
   let router: RPCRouter
+  /// Plain HTTP routes, answered before RPC routing.
+  let routes: HTTPRouteTable
   let options: ServerProtocolOptions
   /// When responses are compressed (`options.responseCompression`).
   let responseCompression: ResponseCompressionPolicy
@@ -35,6 +38,8 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   let executor: EventLoopTaskExecutor
   var channelContext: ChannelHandlerContext?
   var streams: [Int32: HTTP2ServerStream] = [:]
+  /// The handler tasks of route requests not yet answered, by stream.
+  var routeTasks: [Int32: Task<Void, Never>] = [:]
   var events: [HTTP2EngineEvent] = []
   var output: [UInt8] = []
   var headerBlock = HeaderBlock()
@@ -49,8 +54,8 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   var needsFlush = false
 
   init(
-    configuration: ServerConfiguration, router: RPCRouter, executor: EventLoopTaskExecutor,
-    authContext: AuthContext? = nil
+    configuration: ServerConfiguration, router: RPCRouter, routes: HTTPRouteTable,
+    executor: EventLoopTaskExecutor, authContext: AuthContext? = nil
   ) throws(HTTP2EngineError) {
     var engineConfiguration = HTTP2EngineConfiguration()
     engineConfiguration.maxConcurrentStreams = configuration.maxConcurrentStreams
@@ -60,6 +65,7 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
     engineConfiguration.maxHeaderListSize = configuration.maxHeaderListSize
     engine = try HTTP2Engine(role: .server, configuration: engineConfiguration)
     self.router = router
+    self.routes = routes
     options = configuration.protocolOptions
     responseCompression = options.responseCompression
     acceptedCompression = options.acceptedCompression
@@ -118,6 +124,7 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
       stream.deadline?.cancel()
       stream.cancelHandler()
     }
+    cancelRouteTasks()
     context.fireChannelInactive()
   }
 

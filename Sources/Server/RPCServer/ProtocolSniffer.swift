@@ -11,7 +11,8 @@ internal import SluiceTransport
 /// (which continues by ALPN once the handshake completes); plaintext is refused unless
 /// the configuration allows it. Plaintext then goes on as without TLS: the HTTP/2
 /// client preface installs the HTTP/2 handler (h2c with prior knowledge), anything
-/// else the HTTP/1.1 handlers (Connect unary and streaming).
+/// else the HTTP/1.1 handlers (Connect unary and streaming). Both answer the server's
+/// plain HTTP routes before RPC routing.
 final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = ByteBuffer
   typealias InboundOut = ByteBuffer
@@ -20,6 +21,7 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
 
   let configuration: ServerConfiguration
   let router: RPCRouter
+  let routes: HTTPRouteTable
   /// Where TLS contexts come from, while TLS has not been ruled out for this connection.
   private var tls: TLSContextStore?
   /// The identity the TLS handshake verified, for the calls of this connection.
@@ -27,11 +29,12 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
   private var buffered: ByteBuffer?
 
   init(
-    configuration: ServerConfiguration, router: RPCRouter, tls: TLSContextStore? = nil,
-    authContext: AuthContext? = nil
+    configuration: ServerConfiguration, router: RPCRouter, routes: HTTPRouteTable,
+    tls: TLSContextStore? = nil, authContext: AuthContext? = nil
   ) {
     self.configuration = configuration
     self.router = router
+    self.routes = routes
     self.tls = tls
     self.authContext = authContext
   }
@@ -94,7 +97,8 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
 
   private func installTLS(context: ChannelHandlerContext, store: TLSContextStore) throws {
     let tlsHandler = TLSHandler(connection: try TLSConnection(context: store.context))
-    let negotiation = TLSNegotiationHandler(configuration: configuration, router: router)
+    let negotiation = TLSNegotiationHandler(
+      configuration: configuration, router: router, routes: routes)
     let sync = context.pipeline.syncOperations
     try sync.addHandler(negotiation, position: .after(self))
     try sync.addHandler(tlsHandler, position: .after(self))
@@ -103,7 +107,7 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
   private func installHTTP2(context: ChannelHandlerContext) throws {
     try Self.addHTTP2(
       to: context.pipeline.syncOperations, after: self, configuration: configuration,
-      router: router, authContext: authContext, loop: context.eventLoop)
+      router: router, routes: routes, authContext: authContext, loop: context.eventLoop)
   }
 
   /// Installs NIO's HTTP/1.1 codec (heads limited to `maxHeaderListSize` bytes, request
@@ -112,7 +116,8 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
   private func installHTTP1(context: ChannelHandlerContext) throws {
     let executor = EventLoopTaskExecutor(loop: context.eventLoop)
     let handler = HTTP1ConnectHandler(
-      configuration: configuration, router: router, executor: executor, authContext: authContext)
+      configuration: configuration, router: router, routes: routes, executor: executor,
+      authContext: authContext)
     var limits = NIOHTTPDecoderLimitConfiguration()
     limits.maxHeaderListSize = Int(configuration.maxHeaderListSize)
     limits.maxHeaderFieldSize = Int(configuration.maxHeaderListSize)
@@ -127,12 +132,12 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
   /// Adds the HTTP/2 connection handler after `handler`.
   static func addHTTP2(
     to sync: ChannelPipeline.SynchronousOperations, after handler: any ChannelHandler,
-    configuration: ServerConfiguration, router: RPCRouter, authContext: AuthContext?,
-    loop: any EventLoop
+    configuration: ServerConfiguration, router: RPCRouter, routes: HTTPRouteTable,
+    authContext: AuthContext?, loop: any EventLoop
   ) throws {
     let connection = try HTTP2ConnectionHandler(
-      configuration: configuration, router: router, executor: EventLoopTaskExecutor(loop: loop),
-      authContext: authContext)
+      configuration: configuration, router: router, routes: routes,
+      executor: EventLoopTaskExecutor(loop: loop), authContext: authContext)
     try sync.addHandler(connection, position: .after(handler))
   }
 }

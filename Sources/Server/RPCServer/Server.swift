@@ -5,7 +5,8 @@ internal import SluiceTransport
 internal import Synchronization
 
 /// An RPC server: gRPC (HTTP/2) and the Connect protocol (HTTP/2 and, for unary calls,
-/// HTTP/1.1) on one port, serving the given services.
+/// HTTP/1.1) on one port, serving the given services, plus any plain HTTP routes
+/// (``HTTPRoute``: `/metrics`, `/healthz`) on the same port.
 ///
 /// ```swift
 /// let server = try Server(configuration: .init(port: 50051), services: [MyService()])
@@ -25,6 +26,7 @@ public final class Server: Sendable {
   /// Where the server listens and its limits.
   public let configuration: ServerConfiguration
   private let router: RPCRouter
+  private let routes: HTTPRouteTable
   private let group: MultiThreadedEventLoopGroup
   /// The current TLS context, when the server has TLS.
   let tlsStore: TLSContextStore?
@@ -46,14 +48,20 @@ public final class Server: Sendable {
   /// tracing), the first outermost, in the handler's task; each method's handler is
   /// wrapped once here, and without interceptors the handlers run unwrapped (see
   /// ``RPCRouter`` and `ServerInterceptor`).
+  ///
+  /// `routes` answer `GET` and `HEAD` requests for their paths before RPC routing, over
+  /// every protocol the port speaks; interceptors do not see them. There are none by
+  /// default: add ``HTTPRoute/health(path:isHealthy:)`` for HTTP probes.
   /// - Throws: ``RPCRouter/RegistrationError`` when two services or methods collide;
-  ///   `TLSError` when the TLS certificate, key or CA files cannot be loaded.
+  ///   ``HTTPRoute/RegistrationError`` when a route's path is malformed, repeated or a
+  ///   method's; `TLSError` when the TLS certificate, key or CA files cannot be loaded.
   public init(
     configuration: ServerConfiguration, services: [any RPCService],
-    interceptors: [any ServerInterceptor] = []
+    interceptors: [any ServerInterceptor] = [], routes: [HTTPRoute] = []
   ) throws {
     self.configuration = configuration
     router = try RPCRouter(services: services, interceptors: interceptors)
+    self.routes = try HTTPRouteTable(routes: routes, router: router)
     if let tls = configuration.tls {
       let store = try TLSContextStore(server: tls)
       tlsStore = store
@@ -74,6 +82,7 @@ public final class Server: Sendable {
   public func start() async throws -> (host: String, port: Int) {
     let configuration = self.configuration
     let router = self.router
+    let routes = self.routes
     let tlsStore = self.tlsStore
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(.backlog, value: 256)
@@ -83,7 +92,8 @@ public final class Server: Sendable {
         self?.track(channel)
         return channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.addHandler(
-            ProtocolSniffer(configuration: configuration, router: router, tls: tlsStore))
+            ProtocolSniffer(
+              configuration: configuration, router: router, routes: routes, tls: tlsStore))
         }
       }
     let channel = try await bootstrap.bind(host: configuration.host, port: configuration.port)

@@ -12,10 +12,12 @@ final class TLSNegotiationHandler: ChannelInboundHandler, RemovableChannelHandle
 
   let configuration: ServerConfiguration
   let router: RPCRouter
+  let routes: HTTPRouteTable
 
-  init(configuration: ServerConfiguration, router: RPCRouter) {
+  init(configuration: ServerConfiguration, router: RPCRouter, routes: HTTPRouteTable) {
     self.configuration = configuration
     self.router = router
+    self.routes = routes
   }
 
   func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -28,11 +30,11 @@ final class TLSNegotiationHandler: ChannelInboundHandler, RemovableChannelHandle
     do {
       if summary.applicationProtocol == "h2" {
         try ProtocolSniffer.addHTTP2(
-          to: sync, after: self, configuration: configuration, router: router,
+          to: sync, after: self, configuration: configuration, router: router, routes: routes,
           authContext: authContext, loop: context.eventLoop)
       } else {
         let sniffer = ProtocolSniffer(
-          configuration: configuration, router: router, authContext: authContext)
+          configuration: configuration, router: router, routes: routes, authContext: authContext)
         try sync.addHandler(sniffer, position: .after(self))
       }
     } catch {
