@@ -1,6 +1,7 @@
 internal import NIOCore
 internal import NIOHTTP1
 internal import SluiceRuntime
+internal import SluiceTransport
 
 // Requests arriving, and the handler tasks that serve them.
 extension HTTP1ConnectHandler {
@@ -48,8 +49,8 @@ extension HTTP1ConnectHandler {
         connection.value.deadlineExpired(number)
       }
     }
-    let decompressor = RequestDecompressor(
-      algorithm: request.requestCompression, maxMessageSize: options.maxReceiveMessageSize)
+    let decompressor = Decompressor.forMessages(
+          request.requestCompression, maxMessageSize: options.maxReceiveMessageSize)
     switch request.wireProtocol {
     case .connectUnary:
       call.unary = ConnectUnaryStateMachine(

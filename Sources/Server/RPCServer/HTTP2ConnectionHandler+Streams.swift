@@ -67,8 +67,8 @@ extension HTTP2ConnectionHandler {
       let isGRPC = if case .grpc = request.wireProtocol { true } else { false }
       stream.streaming = ServerStreamStateMachine(
         wireProtocol: isGRPC ? .grpc : .connect, maxMessageSize: options.maxReceiveMessageSize)
-      let decompressor = RequestDecompressor(
-        algorithm: request.requestCompression, maxMessageSize: options.maxReceiveMessageSize)
+      let decompressor = Decompressor.forMessages(
+          request.requestCompression, maxMessageSize: options.maxReceiveMessageSize)
       if let action = stream.streaming?.receiveHeaders(
         kind: request.kind, decompressor: decompressor)
       {
@@ -80,8 +80,8 @@ extension HTTP2ConnectionHandler {
     case .connectUnary:
       stream.unary = ConnectUnaryStateMachine(
         maxMessageSize: options.maxReceiveMessageSize,
-        decompressor: RequestDecompressor(
-          algorithm: request.requestCompression, maxMessageSize: options.maxReceiveMessageSize))
+        decompressor: Decompressor.forMessages(
+          request.requestCompression, maxMessageSize: options.maxReceiveMessageSize))
       if request.isGET {
         if let action = request.getMessage.withUnsafeBytes({ stream.unary?.receiveData($0) }) {
           perform(action, on: stream)
