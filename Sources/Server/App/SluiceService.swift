@@ -115,11 +115,19 @@ public final class SluiceService: Sendable {
     let server = try Server(
       configuration: configuration.server,
       services: services + ServerReflection.services(describing: services),
-      interceptors: [RPCMetricsInterceptor(factory: metrics.factory)])
+      interceptors: [RPCMetricsInterceptor(factory: metrics.factory)],
+      routes: [metricsRoute(), HTTPRoute.health { [health] in !health.isShuttingDown }])
     parts.withLock { $0.server = server }
     let address = try await server.start()
-    log("listening on \(address.host):\(address.port) (gRPC and Connect; h2c, HTTP/1.1\(configuration.server.tls == nil ? "" : ", TLS"))")
+    log("listening on \(address.host):\(address.port) (gRPC and Connect; h2c, HTTP/1.1\(configuration.server.tls == nil ? "" : ", TLS"); GET /metrics, /healthz)")
     return address
+  }
+
+  /// `GET /metrics`: every metric in the Prometheus text format.
+  private func metricsRoute() -> HTTPRoute {
+    HTTPRoute(path: "/metrics") { [metrics] _ in
+      HTTPRouteResponse(contentType: MetricsRegistry.contentType, body: metrics.exposition())
+    }
   }
 
   /// Waits until the server stops.
