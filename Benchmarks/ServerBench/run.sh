@@ -53,7 +53,7 @@ server_port=""
 start_server() { # kind
   local out="$work/logs/server-$1.out"
   case "$1" in
-    sluice) "$SLUICE_BIN" --host 127.0.0.1 --port 0 > "$out" 2>&1 & server_pid=$! ;;
+    sluice) "$SLUICE_BIN" --host 127.0.0.1 --port 0 --no-metrics > "$out" 2>&1 & server_pid=$! ;;
     grpc-swift-2) "$GRPC_BIN" 0 > "$out" 2>&1 & server_pid=$! ;;
     nghttpd)
       server_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
