@@ -176,6 +176,7 @@ let package = Package(
       name: "sluice",
       dependencies: [
         "SluiceApp", "SluiceCommandSupport", "SluiceIngest", "SluiceServer", "SluiceTransport",
+        "SluiceClient", "SluiceGenerated", "SluiceRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/CLI/Command",
@@ -265,7 +266,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CommandSupportTests",
-      dependencies: ["SluiceCommandSupport", "SluiceGenerated"],
+      dependencies: ["SluiceCommandSupport", "SluiceGenerated", "SluiceRuntime"],
       path: "Tests/CommandSupportTests",
       swiftSettings: strictSettings
     ),
@@ -300,6 +301,15 @@ let package = Package(
       dependencies: ["SluiceKafka"],
       path: "Tests/KafkaTests",
       exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "sluice", "SluiceIngest", "SluiceServer", "SluiceGenerated", "SluiceRuntime",
+        "SluiceTransport", "SluiceTestSupport",
+      ],
+      path: "Tests/CLITests",
       swiftSettings: strictSettings
     ),
     .testTarget(

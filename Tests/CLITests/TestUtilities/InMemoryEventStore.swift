@@ -1,0 +1,126 @@
+import SluiceGenerated
+import SluiceIngest
+import SluiceRuntime
+import Synchronization
+
+/// An event store in memory, unique by (stream, id) with sequences from 1, that also
+/// answers queries the way the SQL statements would (after Tests/IngestTests' fake); it
+/// can be told to fail inserts after a number of them.
+final class InMemoryEventStore: EventStore, EventReader {
+  struct State {
+    var rows: [String: Int64] = [:]
+    var records: [(sequence: Int64, record: EventRecord)] = []
+    var nextSequence: Int64 = 1
+    var insertsLeft: Int?
+  }
+
+  let state = Mutex(State())
+
+  var stored: [(sequence: Int64, record: EventRecord)] { state.withLock { $0.records } }
+
+  /// Lets `count` more inserts succeed, then fails every one with UNAVAILABLE; nil stops
+  /// failing.
+  func failInserts(after count: Int?) {
+    state.withLock { $0.insertsLeft = count }
+  }
+
+  func insert(_ records: [EventRecord], deadline: ContinuousClock.Instant?)
+    async throws(RPCError) -> [StoreOutcome]
+  {
+    let outcomes: [StoreOutcome]? = state.withLock { state in
+      if let left = state.insertsLeft {
+        guard left > 0 else { return nil }
+        state.insertsLeft = left - 1
+      }
+      return records.map { record in
+        let key = record.stream + "\u{0}" + record.id
+        if let sequence = state.rows[key] { return .duplicate(sequence: sequence) }
+        let sequence = state.nextSequence
+        state.nextSequence += 1
+        state.rows[key] = sequence
+        state.records.append((sequence, record))
+        return .inserted(sequence: sequence)
+      }
+    }
+    guard let outcomes else {
+      throw RPCError(code: .unavailable, message: "the test store is down")
+    }
+    return outcomes
+  }
+
+  func row(_ entry: (sequence: Int64, record: EventRecord)) -> EventRow {
+    EventRow(sequence: entry.sequence, timeMicros: entry.record.timeMicros, payload: entry.record.payload)
+  }
+
+  func event(stream: String, id: String) async throws(RPCError) -> EventRow? {
+    stored.first { $0.record.stream == stream && $0.record.id == id }.map(row)
+  }
+
+  func rows(for query: EventQuery) async throws(RPCError) -> [EventRow] {
+    let filter = query.filter
+    let key = { (entry: (sequence: Int64, record: EventRecord)) in
+      (entry.record.timeMicros, entry.sequence)
+    }
+    var matching = stored.filter {
+      filter.matches(
+        stream: $0.record.stream, timeMicros: $0.record.timeMicros, type: $0.record.type,
+        subject: $0.record.subject)
+    }
+    matching.sort { query.newestFirst ? key($0) > key($1) : key($0) < key($1) }
+    if let after = filter.after {
+      matching = matching.filter { query.newestFirst ? key($0) < after : key($0) > after }
+    }
+    return matching.prefix(query.limit + 1).map(row)
+  }
+
+  func counts(for query: CountQuery) async throws(RPCError) -> [Sluice_V1_CountBucket] {
+    var counts: [String: (minute: Int64, stream: String, type: String, count: Int64)] = [:]
+    for (_, record) in stored
+    where record.timeMicros >= query.startMicros && record.timeMicros < query.endMicros
+      && (query.streams.isEmpty || query.streams.contains(record.stream))
+      && (query.types.isEmpty || query.types.contains(record.type))
+    {
+      let minute = CountQuery.floorToMinute(record.timeMicros) / CountQuery.minuteMicros
+      let key = "\(minute)/\(record.stream)/\(record.type)"
+      counts[key, default: (minute, record.stream, record.type, 0)].count += 1
+    }
+    return counts.values.sorted { ($0.minute, $0.stream, $0.type) < ($1.minute, $1.stream, $1.type) }
+      .map { CountQuery.bucket(minute: $0.minute, stream: $0.stream, type: $0.type, count: $0.count) }
+  }
+
+  func streams() async throws(RPCError) -> [Sluice_V1_StreamInfo] {
+    Dictionary(grouping: stored, by: \.record.stream).sorted { $0.key < $1.key }.map { name, rows in
+      var info = Sluice_V1_StreamInfo()
+      info.name = name
+      info.events = Int64(rows.count)
+      let times = rows.map(\.record.timeMicros)
+      if let oldest = times.min(), let newest = times.max() {
+        info.oldestTime = Self.timestamp(micros: oldest)
+        info.newestTime = Self.timestamp(micros: newest)
+      }
+      return info
+    }
+  }
+
+  func highestSequence() async throws(RPCError) -> Int64 {
+    stored.last?.sequence ?? 0
+  }
+
+  func tailRows(stream: String, types: [String], after: Int64, through: Int64, limit: Int)
+    async throws(RPCError) -> [EventRow]
+  {
+    stored.filter {
+      $0.record.stream == stream && $0.sequence > after && $0.sequence <= through
+        && (types.isEmpty || types.contains($0.record.type))
+    }.prefix(limit).map(row)
+  }
+
+  func lastSequence(stream: String, ingestedBefore micros: Int64) async throws(RPCError) -> Int64 {
+    stored.last { $0.record.stream == stream && $0.record.ingestMicros < micros }?.sequence ?? 0
+  }
+
+  static func timestamp(micros: Int64) -> Google_Protobuf_Timestamp {
+    let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+    return Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32((micros - seconds * 1_000_000) * 1_000))
+  }
+}
