@@ -77,6 +77,36 @@ struct MultiRowInsertTests {
     #expect(count == .int(1))
   }
 
+  /// The writer pool's batches end this way: nothing of the RETURNING result set may keep
+  /// the transaction (or its row locks) alive past COMMIT.
+  @Test("after COMMIT, INSERT ... RETURNING leaves no transaction and no lock behind")
+  func returningEndsWithTheCommit() async throws {
+    let database = try await TestDatabase.fresh("mri")
+    defer { Task { await TestDatabase.drop(database) } }
+    let insert = try MultiRowInsert(
+      table: "items", columns: ["name"], keyColumns: ["name"], returning: ["seq"])
+    try await onThread {
+      let writer = try MariaDBConnection.connect(database)
+      let other = try MariaDBConnection.connect(database)
+      defer {
+        writer.close()
+        other.close()
+      }
+      try writer.executeUnprepared(
+        "CREATE TABLE items (seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE)"
+          + " ENGINE=InnoDB")
+      try writer.transaction { try insert.insert([.string("z")], on: $0) }
+      let returned = try writer.transaction {
+        try insert.insertReturning([.string("a"), .string("z"), .string("b")], on: $0)
+      }
+      #expect(returned.map { $0 == nil } == [false, true, false])
+      #expect(try writer.execute("SELECT @@in_transaction").rows.first?[0].int == 0)
+      // Were the writer's transaction still open, its rows would still be locked.
+      let locked = try other.execute("SELECT seq FROM items FOR UPDATE NOWAIT").rows.count
+      #expect(locked == 3)
+    }
+  }
+
   @Test("identifiers are checked; a partial row is refused")
   func validation() async throws {
     #expect(throws: MariaDBError.self) {
