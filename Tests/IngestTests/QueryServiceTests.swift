@@ -13,7 +13,7 @@ struct QueryServiceTests {
     _ body: (Sluice_V1_QueryService.Client, Sluice_V1_IngestService.Client, TailHub) async throws
       -> Void
   ) async throws {
-    let hub = TailHub(reader: store, settleTime: .milliseconds(20), pollInterval: .milliseconds(5))
+    let hub = TailHub(reader: store, pollInterval: .milliseconds(5))
     let pipeline = IngestPipeline(
       validator: EventValidator(limits: IngestLimits()), store: store, publisher: nil,
       clock: { 1_800_000_000_000_000 })

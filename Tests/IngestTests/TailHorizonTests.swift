@@ -3,35 +3,45 @@ import Testing
 
 @Suite("TailHorizon")
 struct TailHorizonTests {
-  let start = ContinuousClock.now
-
-  @Test func settlesOnlyAfterTheSettleTime() {
-    var horizon = TailHorizon(settleTime: .seconds(2), settledSequence: 10)
-    horizon.observe(highestVisible: 50, at: start)
-    #expect(horizon.settled(at: start + .seconds(1)) == 10)
-    #expect(horizon.nextSettlement == start + .seconds(2))
-    #expect(horizon.settled(at: start + .seconds(2)) == 50)
-    #expect(horizon.nextSettlement == nil)
+  func poll(_ sequence: Int64, open: [StoreTransaction] = []) -> StoreVisibility {
+    StoreVisibility(highestSequence: sequence, openTransactions: Set(open))
   }
 
-  @Test func settlesObservationsInOrder() {
-    var horizon = TailHorizon(settleTime: .seconds(2), settledSequence: 0)
-    horizon.observe(highestVisible: 5, at: start)
-    horizon.observe(highestVisible: 9, at: start + .seconds(1))
-    horizon.observe(highestVisible: 20, at: start + .seconds(3))
-    #expect(horizon.settled(at: start + .milliseconds(3_500)) == 9)
-    #expect(horizon.nextSettlement == start + .seconds(5))
-    #expect(horizon.settled(at: start + .seconds(10)) == 20)
+  let a = StoreTransaction(writer: 7, number: 1)
+  let b = StoreTransaction(writer: 8, number: 4)
+  let c = StoreTransaction(writer: 7, number: 2)
+
+  @Test func withNoOpenTransactionEverythingVisibleIsSettled() {
+    var horizon = TailHorizon(settledSequence: 10)
+    #expect(horizon.observe(poll(50)) == 50)
+    #expect(horizon.pendingCount == 0)
   }
 
-  @Test func ignoresObservationsThatAddNothing() {
-    var horizon = TailHorizon(settleTime: .seconds(1), settledSequence: 30)
-    horizon.observe(highestVisible: 30, at: start)
-    horizon.observe(highestVisible: 12, at: start)
-    #expect(horizon.nextSettlement == nil)
-    horizon.observe(highestVisible: 31, at: start)
-    horizon.observe(highestVisible: 31, at: start + .milliseconds(500))
-    #expect(horizon.settled(at: start + .seconds(1)) == 31)
-    #expect(horizon.nextSettlement == nil)
+  @Test func anObservationWaitsForEveryTransactionOpenAtItsPoll() {
+    var horizon = TailHorizon()
+    // a and b may hold numbers below 50: wait for both.
+    #expect(horizon.observe(poll(50, open: [a, b])) == 0)
+    // a ended; c began after the first poll, but the second observation waits for it.
+    #expect(horizon.observe(poll(80, open: [b, c])) == 0)
+    #expect(horizon.pendingCount == 2)
+    // b ended: the first observation settles, the second still waits for c.
+    #expect(horizon.observe(poll(80, open: [c])) == 50)
+    #expect(horizon.pendingCount == 1)
+    #expect(horizon.observe(poll(90)) == 90)
+    #expect(horizon.pendingCount == 0)
+  }
+
+  @Test func aTransactionSeenEndedNeverHoldsBackAgain() {
+    var horizon = TailHorizon()
+    #expect(horizon.observe(poll(5, open: [a, b])) == 0)
+    #expect(horizon.observe(poll(5, open: [b])) == 0)
+    // a's name shows up again (its writer rolled back and reused it): a ended long ago.
+    #expect(horizon.observe(poll(5, open: [a])) == 5)
+  }
+
+  @Test func observationsThatAddNothingAreIgnored() {
+    var horizon = TailHorizon(settledSequence: 30)
+    #expect(horizon.observe(poll(12, open: [a])) == 30)
+    #expect(horizon.pendingCount == 0)
   }
 }

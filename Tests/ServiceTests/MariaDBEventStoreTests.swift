@@ -1,8 +1,10 @@
+import Foundation
 import SluiceGenerated
 import SluiceIngest
 import SluiceMariaDB
 import SluiceRuntime
 import SluiceTestSupport
+import Synchronization
 import Testing
 
 /// The ingestion and query services over a real MariaDB.
@@ -17,7 +19,7 @@ struct MariaDBEventStoreTests {
     let store = MariaDBEventStore(
       database: database, writerConfiguration: WriterPoolConfiguration(maximumQueuedJobs: 100))
     try await onThread { try store.start() }
-    let hub = TailHub(reader: store, settleTime: .milliseconds(100), pollInterval: .milliseconds(20))
+    let hub = TailHub(reader: store, pollInterval: .milliseconds(20))
     let pipeline = IngestPipeline(
       validator: EventValidator(limits: IngestLimits()), store: store, publisher: nil,
       clock: { 1_800_000_000_000_000 })
@@ -131,7 +133,7 @@ struct MariaDBEventStoreTests {
     }
   }
 
-  @Test func tailFollowsCommitsFromAPoint() async throws {
+  @Test(.timeLimit(.minutes(1))) func tailFollowsCommitsFromAPoint() async throws {
     try await withStore { _, ingest, query, _ in
       let first = try await ingest.ingest(batch(["old"]))
       var request = Sluice_V1_TailEventsRequest()
@@ -150,6 +152,74 @@ struct MariaDBEventStoreTests {
       _ = try await ingest.ingest(batch(["other"], stream: "payments"))
       _ = try await ingest.ingest(batch(["n3"]))
       #expect(try await tailed == ["n1", "n2", "n3"])
+    }
+  }
+
+  @Test func ingestLeavesNoTransactionOpen() async throws {
+    try await withStore { store, ingest, _, _ in
+      _ = try await ingest.ingest(batch(["a", "b"]))
+      let (open, unlocked) = try await withConnection(store.writers.database) { connection in
+        (
+          try EventStoreSchema.openTransactions.openTransactions(on: connection),
+          // Were the writer's transaction still open, its rows would still be locked.
+          try connection.execute("SELECT seq FROM sluice_events FOR UPDATE NOWAIT").rows.count
+        )
+      }
+      #expect(open.isEmpty && unlocked == 2)
+    }
+  }
+
+  /// Another writer (as in a second server process) takes a lower sequence and commits
+  /// after a higher one: the tail waits for it instead of skipping it.
+  @Test(.timeLimit(.minutes(1))) func tailWaitsForAnEventCommittingLate() async throws {
+    try await withStore { store, ingest, query, _ in
+      let first = try await ingest.ingest(batch(["first"]))
+      var request = Sluice_V1_TailEventsRequest()
+      request.stream = "orders"
+      request.start = .afterSequence(first.results[0].sequence)
+      let tailRequest = request
+      let received = Mutex<[String]>([])
+      let tail = Task {
+        for try await message in try await query.tailEvents(tailRequest) {
+          if received.withLock({ $0.append(message.event?.id ?? ""); return $0.count }) == 2 { break }
+        }
+      }
+      defer { tail.cancel() }
+
+      let inserted = DispatchSemaphore(value: 0)
+      let release = DispatchSemaphore(value: 0)
+      defer { release.signal() }
+      let record = EventRecord(event: batch(["late"]).events[0], ingestMicros: 1_800_000_000_000_000)
+      let database = store.writers.database
+      let lateWriter = Task {
+        try await onThread {
+          let connection = try MariaDBConnection.connect(database)
+          defer { connection.close() }
+          return try connection.transaction { connection in
+            let outcomes = try EventBatchWriter().write([[record]], on: connection)
+            inserted.signal()
+            release.wait()
+            return outcomes
+          }
+        }
+      }
+      let ready = try await onThread { inserted.wait(timeout: .now() + .seconds(10)) == .success }
+      try #require(ready, "the late writer did not insert")
+      let after = try await ingest.ingest(batch(["after"]))
+      // Many polls see "after" committed while "late" is not: none may let the tail past it.
+      try await Task.sleep(for: .milliseconds(600))
+      #expect(received.withLock { $0 } == [])
+      release.signal()
+      guard case .inserted(let lateSequence)? = try await lateWriter.value.first?.first else {
+        Issue.record("the late event was not inserted")
+        return
+      }
+      #expect(lateSequence < after.results[0].sequence)
+      let until = ContinuousClock.now + .seconds(10)
+      while received.withLock({ $0.count }) < 2 && ContinuousClock.now < until {
+        try await Task.sleep(for: .milliseconds(20))
+      }
+      #expect(received.withLock { $0 } == ["late", "after"])
     }
   }
 }

@@ -65,8 +65,6 @@ struct ServeCommand: AsyncParsableCommand {
   var maxMessageBytes: String?
   @Option(help: "Close connections idle this long, e.g. 5m (default never).")
   var idleTimeout: String?
-  @Option(help: "How long tails wait for late commits, e.g. 2s (default 2s).")
-  var tailSettle: String?
   @Option(help: "How long in-flight calls may finish on shutdown, e.g. 10s (default 10s).")
   var shutdownGrace: String?
 
@@ -82,7 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
       ("writers-max", writersMax), ("commit-batch-rows", commitBatchRows),
       ("writer-queue", writerQueue), ("max-batch-events", maxBatchEvents),
       ("max-data-bytes", maxDataBytes), ("max-message-bytes", maxMessageBytes),
-      ("idle-timeout", idleTimeout), ("tail-settle", tailSettle), ("shutdown-grace", shutdownGrace),
+      ("idle-timeout", idleTimeout), ("shutdown-grace", shutdownGrace),
     ]
     for case (let name, let value?) in single { flags[name] = [value] }
     flags["kafka-property"] = kafkaProperty

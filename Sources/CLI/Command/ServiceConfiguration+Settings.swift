@@ -51,7 +51,6 @@ extension ServiceConfiguration {
     if let (streams, _) = settings.values("streams"), !streams.isEmpty {
       limits.declaredStreams = Set(streams)
     }
-    tailSettleTime = try settings.duration("tail-settle") ?? tailSettleTime
     shutdownGracePeriod = try settings.duration("shutdown-grace") ?? shutdownGracePeriod
   }
 

@@ -27,8 +27,6 @@ public struct ServiceConfiguration: Sendable {
   public var writerQueueBound: Int
   /// What events may look like (sizes, declared streams).
   public var limits: IngestLimits
-  /// How long a tail waits before trusting the store's sequence (see `TailHorizon`).
-  public var tailSettleTime: Duration
   /// How long in-flight calls may take to finish on shutdown.
   public var shutdownGracePeriod: Duration
 
@@ -47,7 +45,7 @@ public struct ServiceConfiguration: Sendable {
     kafkaBrokers: String? = nil, topics: TopicChoice = .perStream(prefix: "sluice."),
     kafkaProperties: [String: String] = [:], writersMinimum: Int = 1, writersMaximum: Int = 4,
     commitBatchRows: Int = 2_000, writerQueueBound: Int = 10_000, limits: IngestLimits = IngestLimits(),
-    tailSettleTime: Duration = .seconds(2), shutdownGracePeriod: Duration = .seconds(10)
+    shutdownGracePeriod: Duration = .seconds(10)
   ) {
     self.server = server
     self.databaseURL = databaseURL
@@ -60,7 +58,6 @@ public struct ServiceConfiguration: Sendable {
     self.commitBatchRows = commitBatchRows
     self.writerQueueBound = writerQueueBound
     self.limits = limits
-    self.tailSettleTime = tailSettleTime
     self.shutdownGracePeriod = shutdownGracePeriod
   }
 }

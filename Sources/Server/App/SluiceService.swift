@@ -104,7 +104,7 @@ public final class SluiceService: Sendable {
     let pipeline = IngestPipeline(
       validator: EventValidator(limits: configuration.limits), store: store, publisher: publisher,
       clock: Self.nowMicros, metrics: metrics.factory)
-    let hub = TailHub(reader: store, settleTime: configuration.tailSettleTime)
+    let hub = TailHub(reader: store)
     let poller = Task { await hub.run() }
     parts.withLock { $0.tailPoller = poller }
 

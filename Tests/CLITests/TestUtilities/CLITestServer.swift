@@ -33,7 +33,7 @@ final class CLITestServer: Sendable {
     -> CLITestServer
   {
     let store = InMemoryEventStore()
-    let hub = TailHub(reader: store, settleTime: .milliseconds(50), pollInterval: .milliseconds(20))
+    let hub = TailHub(reader: store, pollInterval: .milliseconds(20))
     let pipeline = IngestPipeline(
       validator: EventValidator(limits: IngestLimits()), store: store, publisher: nil,
       clock: { Int64(Date().timeIntervalSince1970 * 1_000_000) })

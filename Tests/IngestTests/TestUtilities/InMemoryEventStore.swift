@@ -98,8 +98,9 @@ extension InMemoryEventStore {
     }
   }
 
-  func highestSequence() async throws(RPCError) -> Int64 {
-    stored.last?.sequence ?? 0
+  /// Inserts are atomic here: no transaction is ever left open.
+  func visibility() async throws(RPCError) -> StoreVisibility {
+    StoreVisibility(highestSequence: stored.last?.sequence ?? 0)
   }
 
   func tailRows(stream: String, types: [String], after: Int64, through: Int64, limit: Int)

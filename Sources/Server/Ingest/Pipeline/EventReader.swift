@@ -17,8 +17,9 @@ public protocol EventReader: Sendable {
   /// Every stream holding events, by name.
   func streams() async throws(RPCError) -> [Sluice_V1_StreamInfo]
 
-  /// The highest sequence visible now (0 when the store is empty).
-  func highestSequence() async throws(RPCError) -> Int64
+  /// The highest sequence visible now, then the store's write transactions open now (see
+  /// ``TailHorizon``), read in that order.
+  func visibility() async throws(RPCError) -> StoreVisibility
 
   /// Events of `stream` with sequence in (after, through], of one of `types` (all when
   /// empty), in sequence order, at most `limit`.
@@ -28,3 +29,4 @@ public protocol EventReader: Sendable {
   /// The highest sequence of `stream` ingested before `micros` (0 when none).
   func lastSequence(stream: String, ingestedBefore micros: Int64) async throws(RPCError) -> Int64
 }
+

@@ -3,6 +3,9 @@ public import SluiceMariaDB
 /// Writes the events of one group commit to `sluice_events` with multi-row
 /// `INSERT IGNORE ... RETURNING seq`, then looks up the sequences of the duplicates.
 ///
+/// Each transaction first registers with ``EventStoreSchema/openTransactions``, before it
+/// takes any sequence number, so that tails wait for it (see ``TailHorizon``).
+///
 /// A job is the records of one ingest call (already validated and free of repeats);
 /// its outcome is one ``StoreOutcome`` per record, in order.
 public struct EventBatchWriter: BatchWriter {
@@ -24,10 +27,11 @@ public struct EventBatchWriter: BatchWriter {
   /// Rows in a job: its share of a commit's size.
   public func weight(of job: [EventRecord]) -> Int { max(1, job.count) }
 
-  /// Inserts every record of `jobs` in the pool's open transaction.
+  /// Registers the pool's open transaction, then inserts every record of `jobs` in it.
   public func write(_ jobs: [[EventRecord]], on connection: MariaDBConnection) throws
     -> [[StoreOutcome]]
   {
+    try EventStoreSchema.openTransactions.register(on: connection)
     let rowCount = jobs.reduce(0) { $0 + $1.count }
     let payloadBytes = jobs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.payload.count } }
     var parameters = MariaDBParameters(

@@ -106,11 +106,17 @@ public final class MariaDBEventStore: EventStore, EventReader, Sendable {
     }
   }
 
-  /// The highest sequence visible now.
-  public func highestSequence() async throws(RPCError) -> Int64 {
+  /// The highest visible sequence, then the write transactions open (registered with
+  /// ``EventStoreSchema/openTransactions``; any that holds a sequence below the highest
+  /// registered before taking it, so it is among them unless it has ended).
+  public func visibility() async throws(RPCError) -> StoreVisibility {
     try await read { connection in
-      try connection.execute("SELECT COALESCE(MAX(seq), 0) FROM sluice_events").rows.first?[0].int
-        ?? 0
+      let highest =
+        try connection.execute("SELECT COALESCE(MAX(seq), 0) FROM sluice_events").rows.first?[0].int ?? 0
+      let open = try EventStoreSchema.openTransactions.openTransactions(on: connection)
+      return StoreVisibility(
+        highestSequence: highest,
+        openTransactions: Set(open.map { StoreTransaction(writer: $0.writer, number: $0.number) }))
     }
   }
 

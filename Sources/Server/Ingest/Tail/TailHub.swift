@@ -3,8 +3,8 @@ import Synchronization
 
 /// The one poller of a server process that tells every tail how far it may read.
 ///
-/// It asks the store for its highest visible sequence every ``pollInterval`` and settles
-/// those observations through a ``TailHorizon``; tails wait in ``waitForSettled(beyond:)``
+/// It asks the store what is visible every ``pollInterval`` and settles those
+/// observations through a ``TailHorizon``; tails wait in ``waitForSettled(beyond:)``
 /// and read their own stream's range when it returns. Each tail keeps its own position,
 /// so a slow client slows only its own tail.
 public final class TailHub: Sendable {
@@ -31,20 +31,19 @@ public final class TailHub: Sendable {
     var continuation: CheckedContinuation<Int64, any Error>
   }
 
-  /// A hub over `reader`; sequences settle after `settleTime` (the writer's bound on a
-  /// transaction).
-  public init(reader: any EventReader, settleTime: Duration, pollInterval: Duration = .milliseconds(100)) {
+  /// A hub polling `reader` every `pollInterval`.
+  public init(reader: any EventReader, pollInterval: Duration = .milliseconds(100)) {
     self.reader = reader
     self.pollInterval = pollInterval
-    state = Mutex(State(horizon: TailHorizon(settleTime: settleTime, settledSequence: 0)))
+    state = Mutex(State(horizon: TailHorizon()))
   }
 
   /// Polls until the calling task is cancelled. A failed poll is retried on the next
   /// tick; tails keep waiting meanwhile.
   public func run() async {
     while !Task.isCancelled {
-      if let highest = try? await reader.highestSequence() {
-        record(highestVisible: highest, at: .now)
+      if let visibility = try? await reader.visibility() {
+        record(visibility)
       }
       try? await Task.sleep(for: pollInterval)
     }
@@ -57,18 +56,11 @@ public final class TailHub: Sendable {
     }
   }
 
-  /// Feeds one observation (the poller's step; public for tests that drive the hub).
-  public func record(highestVisible: Int64, at now: ContinuousClock.Instant) {
+  /// Feeds one poll (the poller's step; public for tests that drive the hub).
+  public func record(_ visibility: StoreVisibility) {
     let ready: [Waiter] = state.withLock { state in
-      if state.highestVisible == nil {
-        // Everything visible at the first poll counts as settled: nothing older is
-        // waited for (tails start from now or from a point at or below it).
-        state.horizon = TailHorizon(
-          settleTime: state.horizon.settleTime, settledSequence: highestVisible)
-      }
-      state.highestVisible = max(state.highestVisible ?? 0, highestVisible)
-      state.horizon.observe(highestVisible: highestVisible, at: now)
-      let settled = state.horizon.settled(at: now)
+      state.highestVisible = max(state.highestVisible ?? 0, visibility.highestSequence)
+      let settled = state.horizon.observe(visibility)
       var ready: [Waiter] = []
       for (id, waiter) in state.waiters where waiter.beyond < settled {
         ready.append(waiter)
@@ -89,7 +81,7 @@ public final class TailHub: Sendable {
     if let known = state.withLock({ $0.highestVisible }) {
       return known
     }
-    return try await reader.highestSequence()
+    return try await reader.visibility().highestSequence
   }
 
   /// Waits until the settled sequence exceeds `sequence` and returns it. Throws
