@@ -123,7 +123,7 @@ struct OpenTransactionRegistryTests {
     #expect(outcomes.allSatisfy { $0 == (true, false) }, "\(outcomes)")
   }
 
-  /// Up to 10 times, 150 ms apart: a writer opens a transaction, `isOpen` is read, the writer
+  /// Up to 50 times, 150 ms apart: a writer opens a transaction, `isOpen` is read, the writer
   /// commits, and `isOpen` is read again. Returns both answers of the first three attempts
   /// whose two reads fell within 90 ms (on a loaded machine some take longer).
   static func repeatQuickly(
@@ -133,7 +133,7 @@ struct OpenTransactionRegistryTests {
     try await withConnections(database, 2) { connections in
       let (writer, reader) = (connections[0], connections[1])
       var outcomes: [(Bool, Bool)] = []
-      for _ in 0..<10 where outcomes.count < 3 {
+      for _ in 0..<50 where outcomes.count < 3 {
         Thread.sleep(forTimeInterval: 0.15)
         try writer.begin()
         try registry.register(on: writer)
