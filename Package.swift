@@ -292,6 +292,7 @@ let package = Package(
       name: "ServiceTests",
       dependencies: [
         "SluiceIngest", "SluiceGenerated", "SluiceRuntime", "SluiceMariaDB", "SluiceTestSupport",
+        "SluiceApp", "SluiceClient", "SluiceKafka", "SluiceServer", "SluiceObservability", "sluice",
       ],
       path: "Tests/ServiceTests",
       swiftSettings: strictSettings

@@ -34,6 +34,7 @@ public final class SluiceService: Sendable {
     var store: MariaDBEventStore?
     var producer: KafkaProducer?
     var server: Server?
+    var tailHub: TailHub?
     var tailPoller: Task<Void, Never>?
   }
 
@@ -106,7 +107,10 @@ public final class SluiceService: Sendable {
       clock: Self.nowMicros, metrics: metrics.factory)
     let hub = TailHub(reader: store)
     let poller = Task { await hub.run() }
-    parts.withLock { $0.tailPoller = poller }
+    parts.withLock {
+      $0.tailHub = hub
+      $0.tailPoller = poller
+    }
 
     let services: [any RPCService] = [
       IngestService(pipeline: pipeline), QueryService(reader: store, tailHub: hub),
@@ -136,9 +140,9 @@ public final class SluiceService: Sendable {
     try await server.run()
   }
 
-  /// Stops everything: health turns NOT_SERVING, in-flight calls get the grace period,
-  /// queued writes commit, Kafka is flushed, the embedded database stops. Every caller
-  /// returns once the one shutdown has finished.
+  /// Stops everything: health turns NOT_SERVING, open tails end with UNAVAILABLE,
+  /// in-flight calls get the grace period, queued writes commit, Kafka is flushed, the
+  /// embedded database stops. Every caller returns once the one shutdown has finished.
   public func shutdown() async {
     let task = stopping.withLock { task in
       if let task { return task }
@@ -156,6 +160,9 @@ public final class SluiceService: Sendable {
       return parts
     }
     let grace = configuration.shutdownGracePeriod
+    // Tails never finish by themselves: end them first (UNAVAILABLE, the client follows
+    // another server) so that the grace period is left to the calls that do finish.
+    current.tailHub?.stop()
     if let server = current.server {
       log("stopping: letting in-flight calls finish (up to \(grace))")
       await server.shutdown(gracePeriod: grace)

@@ -177,19 +177,37 @@ public final class MariaDBEventStore: EventStore, EventReader, Sendable {
     return parameters
   }
 
+  /// Whether `error` is a lock wait timeout, a deadlock or a statement timeout: the write
+  /// rolled back for a passing reason and its retry can succeed.
+  static func isLockTimeout(_ error: (any Error)?) -> Bool {
+    guard let error = error as? MariaDBError else { return false }
+    return [1205, 1213, 1969].contains(error.code)
+  }
+
   /// The status a pool failure answers a call with.
   static func rpcError(_ error: MariaDBPoolError) -> RPCError {
     switch error.kind {
     case .queueFull:
       RPCError(code: .resourceExhausted, message: "the database writer queue is full; retry later")
-    case .unavailable, .shutDown:
-      RPCError(code: .unavailable, message: "the database is unavailable: \(error)")
+    case .unavailable:
+      RPCError(
+        code: .unavailable,
+        message: "the database is unavailable" + (error.underlying.map { ": \($0)" } ?? ""))
+    case .shutDown:
+      RPCError(code: .unavailable, message: "the server is stopping")
     case .deadlineExceeded:
       RPCError(code: .deadlineExceeded, message: "the deadline passed before the database answered")
     case .cancelled:
       RPCError(code: .cancelled, message: "the call was cancelled")
+    case .failed where isLockTimeout(error.underlying):
+      RPCError(
+        code: .unavailable,
+        message: "the write waited too long for a lock another transaction holds"
+          + " (the same events being stored by another call?); retry")
     case .failed:
-      RPCError(code: .internal, message: "the database refused the write: \(error)")
+      RPCError(
+        code: .internal,
+        message: "the database refused the write: \(error.underlying.map { "\($0)" } ?? "\(error)")")
     }
   }
 }

@@ -6,7 +6,8 @@ import Synchronization
 /// It asks the store what is visible every ``pollInterval`` and settles those
 /// observations through a ``TailHorizon``; tails wait in ``waitForSettled(beyond:)``
 /// and read their own stream's range when it returns. Each tail keeps its own position,
-/// so a slow client slows only its own tail.
+/// so a slow client slows only its own tail. Tails never end by themselves: ``stop()``
+/// ends them all when the server shuts down.
 public final class TailHub: Sendable {
   /// How often the store is asked.
   public let pollInterval: Duration
@@ -18,13 +19,18 @@ public final class TailHub: Sendable {
     var highestVisible: Int64?
     var waiters: [UInt64: Waiter] = [:]
     var nextWaiter: UInt64 = 0
+    var isStopped = false
   }
 
   private enum Registration {
     case ready(Int64)
     case cancelled
+    case stopped
     case waiting
   }
+
+  /// What tails fail with once the hub stopped.
+  static let stoppedError = RPCError(code: .unavailable, message: "the server is stopping")
 
   private struct Waiter {
     var beyond: Int64
@@ -38,21 +44,29 @@ public final class TailHub: Sendable {
     state = Mutex(State(horizon: TailHorizon()))
   }
 
-  /// Polls until the calling task is cancelled. A failed poll is retried on the next
-  /// tick; tails keep waiting meanwhile.
+  /// Polls until the calling task is cancelled or the hub is stopped, then stops it. A
+  /// failed poll is retried on the next tick; tails keep waiting meanwhile.
   public func run() async {
-    while !Task.isCancelled {
+    while !Task.isCancelled && !state.withLock({ $0.isStopped }) {
       if let visibility = try? await reader.visibility() {
         record(visibility)
       }
       try? await Task.sleep(for: pollInterval)
     }
+    stop()
+  }
+
+  /// Ends every tail: those waiting now and those that would wait later fail with
+  /// `.unavailable` ("the server is stopping"), so a shutdown need not wait for tails,
+  /// which never finish by themselves.
+  public func stop() {
     let waiters = state.withLock { state in
+      state.isStopped = true
       defer { state.waiters = [:] }
       return Array(state.waiters.values)
     }
     for waiter in waiters {
-      waiter.continuation.resume(throwing: RPCError(code: .unavailable, message: "the server is stopping"))
+      waiter.continuation.resume(throwing: Self.stoppedError)
     }
   }
 
@@ -85,7 +99,7 @@ public final class TailHub: Sendable {
   }
 
   /// Waits until the settled sequence exceeds `sequence` and returns it. Throws
-  /// `.cancelled` when the calling task is cancelled.
+  /// `.cancelled` when the calling task is cancelled, `.unavailable` once the hub stopped.
   public func waitForSettled(beyond sequence: Int64) async throws(RPCError) -> Int64 {
     let id = state.withLock { state in
       defer { state.nextWaiter += 1 }
@@ -97,6 +111,7 @@ public final class TailHub: Sendable {
           let registration: Registration = state.withLock { state in
             let settled = state.horizon.settledSequence
             if settled > sequence && state.highestVisible != nil { return .ready(settled) }
+            if state.isStopped { return .stopped }
             if Task.isCancelled { return .cancelled }
             state.waiters[id] = Waiter(beyond: sequence, continuation: continuation)
             return .waiting
@@ -104,6 +119,7 @@ public final class TailHub: Sendable {
           switch registration {
           case .ready(let settled): continuation.resume(returning: settled)
           case .cancelled: continuation.resume(throwing: CancellationError())
+          case .stopped: continuation.resume(throwing: Self.stoppedError)
           case .waiting: break
           }
         }
