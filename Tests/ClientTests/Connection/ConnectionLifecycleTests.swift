@@ -158,7 +158,10 @@ import Testing
       let response = try await transport.unary(method: rawMethod(), request: [], options: CallOptions())
       #expect(response.message == [1])
       #expect(await eventually { server.requests.count > 0 })
-      try await Task.sleep(for: .milliseconds(100))
+      // The server closes the connection 20 ms after answering; give the client time to
+      // see it, so the next call does not race the close (a call that does may fail with
+      // UNAVAILABLE, which gRPC allows; the channel retries those transparently).
+      try await Task.sleep(for: .seconds(1))
     }
     #expect(Set(server.requests.map(\.connection)).count == 3)
     transport.close()
