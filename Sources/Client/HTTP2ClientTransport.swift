@@ -1,12 +1,11 @@
 public import NIOCore
-internal import NIOPosix
 public import SluiceRuntime
 public import SluiceTransport
-internal import Synchronization
 
-/// A ``ClientTransport`` speaking gRPC over HTTP/2 to one address, through one
-/// connection at a time: made on the first call, replaced when it closes or drains
-/// (GOAWAY). Generated clients call through it:
+/// A ``ClientTransport`` to one server address with the settings of a single connection:
+/// a ``ClientChannel`` with one connection per address, no retry policy and no idle
+/// timeout, for callers that think in terms of one connection. The connection is made on
+/// the first call and replaced when it closes or drains (GOAWAY):
 ///
 /// ```swift
 /// let transport = try HTTP2ClientTransport(target: .host("127.0.0.1", port: 50051))
@@ -17,37 +16,23 @@ internal import Synchronization
 ///
 /// A call that cannot get a connection fails with `UNAVAILABLE` naming the reason
 /// (connection refused, TLS failure ...), unless `CallOptions.waitForReady` asks it to
-/// keep trying, once a second, until its deadline.
+/// wait, reconnecting with gRPC's backoff, until its deadline. A host name that resolves
+/// to several addresses gets a connection to each, used in turn.
 public final class HTTP2ClientTransport: ClientTransport, Sendable {
-  /// How connections are secured.
-  public enum Security: Sendable {
-    /// h2c: HTTP/2 over plain TCP.
-    case plaintext
-    /// TLS over the system's OpenSSL with ALPN `h2` (whatever protocols the
-    /// configuration lists). The server certificate is checked against the
-    /// configuration's `serverName`, or else the target's host name.
-    case tls(TLSClientConfiguration)
-  }
+  /// How connections are secured (h2c, or TLS with ALPN `h2` checked against the
+  /// configuration's `serverName`, else the target's host name).
+  public typealias Security = ClientChannel.Security
 
   /// Where calls go.
   public let target: ConnectionTarget
-  /// Settings of every connection.
+  /// Settings of the connection.
   public let configuration: HTTP2ClientConnection.Configuration
-  /// Pause between connection attempts of a call with `waitForReady`.
-  static let reconnectPause: Duration = .seconds(1)
 
-  private let security: HTTP2ClientConnection.Security
-  private let group: any EventLoopGroup
-  private let state = Mutex(TransportState())
-
-  private struct TransportState {
-    var connection: HTTP2ClientConnection?
-    var isClosed = false
-  }
+  private let channel: ClientChannel
 
   /// Creates a transport; nothing connects until the first call.
-  /// - Parameter eventLoopGroup: Where connections run; nil uses SwiftNIO's shared
-  ///   `MultiThreadedEventLoopGroup.singleton` (one thread per core).
+  /// - Parameter eventLoopGroup: Where the connection runs; nil uses SwiftNIO's shared
+  ///   `MultiThreadedEventLoopGroup.singleton`.
   /// - Throws: `TLSError` when the TLS configuration's files cannot be loaded.
   public init(
     target: ConnectionTarget, security: Security = .plaintext,
@@ -56,15 +41,26 @@ public final class HTTP2ClientTransport: ClientTransport, Sendable {
   ) throws(TLSError) {
     self.target = target
     self.configuration = configuration
-    group = eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
-    switch security {
-    case .plaintext:
-      self.security = .plaintext
-    case .tls(var tls):
-      tls.applicationProtocols = ["h2"]
-      tls.requireApplicationProtocol = true
-      let context = try TLSContext(configuration: tls)
-      self.security = .tls(context, serverName: tls.serverName ?? target.hostName)
+    var channelConfiguration = ClientChannel.Configuration(security: security, idleTimeout: nil)
+    channelConfiguration.connection = configuration
+    channelConfiguration.connection.authority = configuration.authority ?? target.authority
+    channel = try ClientChannel(
+      target: Self.clientTarget(target), configuration: channelConfiguration,
+      pool: Self.pool, eventLoopGroup: eventLoopGroup)
+  }
+
+  /// One connection per address, never closed for idleness, gRPC's backoff.
+  private static let pool = ConnectionPoolState.Configuration.singleConnection
+
+  /// The channel target of a connection target: IP addresses as they are, other host
+  /// names resolved.
+  private static func clientTarget(_ target: ConnectionTarget) -> ClientTarget {
+    switch target {
+    case .host(let host, let port):
+      if let address = try? Address(ipAddress: host, port: port) { return .addresses([address]) }
+      return .dns(host: host, port: port)
+    case .unixDomainSocket(let path):
+      return .addresses([.unixDomainSocket(path: path)])
     }
   }
 
@@ -75,81 +71,19 @@ public final class HTTP2ClientTransport: ClientTransport, Sendable {
   public func unary(method: MethodDescriptor, request: [UInt8], options: CallOptions)
     async throws(RPCError) -> ClientResponse<[UInt8]>
   {
-    try await readyConnection(options).unary(method: method, request: request, options: options)
+    try await channel.unary(method: method, request: request, options: options)
   }
 
   /// Starts a call of any kind.
   public func stream(method: MethodDescriptor, options: CallOptions) async throws(RPCError)
     -> any ClientStream
   {
-    try await readyConnection(options).stream(method: method, options: options)
-  }
-
-  deinit {
-    close()
+    try await channel.stream(method: method, options: options)
   }
 
   /// Closes the transport: the connection finishes its open calls and closes; new calls
   /// fail with `UNAVAILABLE`. Dropping the transport does the same.
   public func close() {
-    let connection = state.withLock { state in
-      state.isClosed = true
-      defer { state.connection = nil }
-      return state.connection
-    }
-    connection?.close()
-  }
-
-  /// The connection calls should use now, connected; with `waitForReady`, retried until
-  /// the call's deadline.
-  private func readyConnection(_ options: CallOptions) async throws(RPCError) -> HTTP2ClientConnection {
-    let deadline = options.timeout.map { ContinuousClock.now.advanced(by: $0) }
-    let loopDeadline = options.timeout.map(NIODeadline.after)
-    var drainedConnections = 0
-    while true {
-      let connection = try currentConnection()
-      do {
-        try await connection.waitUntilReady(deadline: loopDeadline)
-        if connection.connectionState == .ready { return connection }
-        // Draining already (GOAWAY arrived meanwhile): the next round replaces it, a few
-        // times at most (a server that sends GOAWAY at once gets the call refused).
-        drainedConnections += 1
-        if drainedConnections > 3 { return connection }
-        continue
-      } catch {
-        guard options.waitForReady, error.code == .unavailable else { throw error }
-      }
-      var pause = Self.reconnectPause
-      if let deadline {
-        let remaining = ContinuousClock.now.duration(to: deadline)
-        guard remaining > .zero else { throw ClientConnectionHandler.deadlineError }
-        pause = min(pause, remaining)
-      }
-      do {
-        try await Task.sleep(for: pause)
-      } catch {
-        throw StreamingClientCall.cancelledError
-      }
-    }
-  }
-
-  private func currentConnection() throws(RPCError) -> HTTP2ClientConnection {
-    let connection: HTTP2ClientConnection? = state.withLock { state in
-      guard !state.isClosed else { return nil }
-      if let connection = state.connection {
-        switch connection.connectionState {
-        case .idle, .connecting, .ready: return connection
-        case .draining, .closed: break
-        }
-      }
-      let connection = HTTP2ClientConnection(
-        target: target, security: security, configuration: configuration, eventLoop: group.next())
-      state.connection = connection
-      return connection
-    }
-    guard let connection else {
-      throw RPCError(code: .unavailable, message: "the transport to \(target) is closed")
-    }
-    return connection
+    channel.close()
   }
 }

@@ -80,6 +80,23 @@ extension HTTP2ClientConnection {
     waiter?.resume(returning: result)
   }
 
+  /// Starts connecting when idle, without waiting: for an owner that follows the
+  /// connection through its events (`ready`, or `closed` when the attempt fails).
+  func beginConnecting() {
+    let start = state.withLock { state -> Bool in
+      guard case .idle = state.phase else { return false }
+      state.phase = .connecting
+      return true
+    }
+    if start { startConnecting() }
+  }
+
+  /// The handler of the connected channel, with its loop; nil before the TCP connection is
+  /// made and after the close.
+  var loopHandler: ConnectionLoop? {
+    state.withLock { $0.handler }
+  }
+
   private func startConnecting() {
     let configuration = self.configuration
     let requestHead = self.requestHead

@@ -18,7 +18,8 @@ extension HTTP2ClientConnection {
     /// `lastStreamID` go on; later ones fail with `UNAVAILABLE` (they were not
     /// processed, so retrying them elsewhere is safe); new calls are refused. The
     /// connection closes when the last call ends. May come twice (a graceful shutdown
-    /// notice, then the final GOAWAY).
+    /// notice, then the final GOAWAY). Also reported, with `.noError` and the last stream
+    /// opened, when the connection runs out of stream IDs and drains on its own.
     case goingAway(lastStreamID: Int32, code: HTTP2ErrorCode)
     /// A call's stream ended; `openStreams` calls remain.
     case streamClosed(openStreams: Int)

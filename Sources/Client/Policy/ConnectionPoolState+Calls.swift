@@ -84,7 +84,12 @@ extension ConnectionPoolState {
   func leastLoadedConnection(at index: Int) -> ConnectionID? {
     var best: ConnectionID?
     var bestLoad = Int.max
-    for id in addresses[index].connectionIDs {
+    let ids = addresses[index].connectionIDs
+    // By index: a `for` loop's iterator allocates in unoptimized builds.
+    var position = 0
+    while position < ids.count {
+      let id = ids[position]
+      position += 1
       guard let connection = connections[id], connection.hasCapacity,
         connection.inUse < bestLoad
       else { continue }
@@ -95,8 +100,10 @@ extension ConnectionPoolState {
   }
 
   mutating func dispatch(_ call: CallID, to id: ConnectionID, actions: inout [Action]) {
-    connections[id]?.inUse += 1
-    connections[id]?.idleSince = nil
+    updateConnection(id) { connection in
+      connection.inUse += 1
+      connection.idleSince = nil
+    }
     streamsInUse += 1
     actions.append(.dispatchCall(call, to: id))
   }

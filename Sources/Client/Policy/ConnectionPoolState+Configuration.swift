@@ -18,6 +18,11 @@ extension ConnectionPoolState {
       unchecked: 1, defaultMaxConcurrentStreams: 100, idleTimeout: .seconds(30 * 60),
       backoff: .grpcDefault)
 
+    /// One connection per address that is never closed for idleness, 100 streams until
+    /// the server says otherwise, gRPC's backoff.
+    public static let singleConnection = Configuration(
+      unchecked: 1, defaultMaxConcurrentStreams: 100, idleTimeout: nil, backoff: .grpcDefault)
+
     /// Creates a configuration; counts must be at least 1 and the idle timeout positive.
     public init(
       connectionsPerAddress: Int = 1, defaultMaxConcurrentStreams: Int = 100,

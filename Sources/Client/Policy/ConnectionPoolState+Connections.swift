@@ -27,8 +27,10 @@ extension ConnectionPoolState {
   ) {
     guard let connection = connections[id], connection.isConnecting else { return }
     let limit = streamLimit(maxStreams)
-    connections[id]?.state = .ready
-    connections[id]?.maxStreams = limit
+    updateConnection(id) { connection in
+      connection.state = .ready
+      connection.maxStreams = limit
+    }
     actions.append(.cancelTimer(.connectTimeout(id)))
     if let index = addressIndex(connection.address) {
       addresses[index].backoff.reset()
@@ -43,7 +45,7 @@ extension ConnectionPoolState {
   ) {
     guard connections[id] != nil else { return }
     let limit = streamLimit(maxStreams)
-    connections[id]?.maxStreams = limit
+    updateConnection(id) { $0.maxStreams = limit }
     if !queue.isEmpty { serviceQueue(now: now, actions: &actions) }
   }
 
@@ -51,7 +53,7 @@ extension ConnectionPoolState {
     _ id: ConnectionID, now: ContinuousClock.Instant, actions: inout [Action]
   ) {
     guard let connection = connections[id], connection.inUse > 0 else { return }
-    connections[id]?.inUse -= 1
+    updateConnection(id) { $0.inUse -= 1 }
     streamsInUse -= 1
     switch connection.state {
     case .draining:
@@ -139,7 +141,7 @@ extension ConnectionPoolState {
     _ id: ConnectionID, now: ContinuousClock.Instant, actions: inout [Action]
   ) {
     guard let connection = connections[id], connection.state == .ready else { return }
-    connections[id]?.idleTimerAt = nil
+    updateConnection(id) { $0.idleTimerAt = nil }
     guard connection.inUse == 0, let since = connection.idleSince,
       let timeout = configuration.idleTimeout
     else { return }
@@ -147,7 +149,7 @@ extension ConnectionPoolState {
     if now >= due {
       close(id, actions: &actions)
     } else {
-      connections[id]?.idleTimerAt = due
+      updateConnection(id) { $0.idleTimerAt = due }
       actions.append(.scheduleTimer(.idleTimeout(id), at: due))
     }
   }
@@ -188,9 +190,9 @@ extension ConnectionPoolState {
     guard let timeout = configuration.idleTimeout, let connection = connections[id],
       connection.state == .ready, connection.inUse == 0
     else { return }
-    connections[id]?.idleSince = now
+    updateConnection(id) { $0.idleSince = now }
     if connection.idleTimerAt == nil {
-      connections[id]?.idleTimerAt = now + timeout
+      updateConnection(id) { $0.idleTimerAt = now + timeout }
       actions.append(.scheduleTimer(.idleTimeout(id), at: now + timeout))
     }
   }
@@ -198,14 +200,14 @@ extension ConnectionPoolState {
   /// Takes the connection out of its address's live list: it takes no new calls.
   mutating func drain(_ id: ConnectionID) {
     guard let connection = connections[id] else { return }
-    connections[id]?.state = .draining
+    updateConnection(id) { $0.state = .draining }
     unlist(id, from: connection.address)
   }
 
   /// Asks the I/O layer to close the connection and waits for its report.
   mutating func close(_ id: ConnectionID, actions: inout [Action]) {
     guard let connection = connections[id] else { return }
-    connections[id]?.state = .closing
+    updateConnection(id) { $0.state = .closing }
     unlist(id, from: connection.address)
     actions.append(.closeConnection(id))
   }
@@ -228,6 +230,14 @@ extension ConnectionPoolState {
 
   func addressIndex(_ address: Address) -> Int? {
     addresses.firstIndex { $0.address == address }
+  }
+
+  /// Changes the record of connection `id`, if the pool has it. Through the dictionary's
+  /// values view: its subscript's modify accessor allocates in unoptimized builds, which
+  /// would blur the allocation counts of the call path.
+  mutating func updateConnection(_ id: ConnectionID, _ body: (inout PoolConnection) -> Void) {
+    guard let index = connections.index(forKey: id) else { return }
+    body(&connections.values[index])
   }
 
   func streamLimit(_ announced: Int?) -> Int {

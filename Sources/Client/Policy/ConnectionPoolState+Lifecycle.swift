@@ -27,7 +27,7 @@ extension ConnectionPoolState {
         } else if connection.inUse == 0 {
           close(id, actions: &actions)
         } else {
-          connections[id]?.state = .draining
+          updateConnection(id) { $0.state = .draining }
         }
       }
     }

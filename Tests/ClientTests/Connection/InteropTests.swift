@@ -3,11 +3,26 @@ import SluiceGenerated
 import SluiceRuntime
 import Testing
 
-/// gRPC's interop cases, driven by the generated client over ``HTTP2ClientTransport``,
-/// against Sluice's server and grpcio's, over h2c and TLS.
+/// gRPC's interop cases, driven by the generated client over a ``ClientChannel`` and over
+/// a bare ``HTTP2ClientConnection``, against Sluice's server and grpcio's, over h2c and TLS.
 @Suite struct InteropTests {
+  /// The transports the cases run over.
+  enum Transport: String, CaseIterable, Sendable {
+    case channel
+    case connection
+  }
+
   /// Runs every case on one transport; returns the failures as `case: reason` lines.
-  private func runAll(_ transport: HTTP2ClientTransport, serverChecksCompression: Bool) async -> [String] {
+  private func runAll(
+    over kind: Transport, port: Int, tls: Bool, serverChecksCompression: Bool
+  ) async throws -> [String] {
+    let channel = kind == .channel ? try makeTransport(port: port, tls: tls) : nil
+    let connection = kind == .connection ? try makeConnection(port: port, tls: tls) : nil
+    defer {
+      channel?.close()
+      connection?.close()
+    }
+    let transport: any ClientTransport = channel ?? connection!
     let client = Grpc_Testing_TestService.Client(transport: transport)
     var failures: [String] = []
     for interopCase in InteropCase.allCases {
@@ -21,24 +36,20 @@ import Testing
     return failures
   }
 
-  @Test(arguments: [false, true])
-  func againstSluice(tls: Bool) async throws {
+  @Test(arguments: [false, true], Transport.allCases)
+  func againstSluice(tls: Bool, over kind: Transport) async throws {
     let server = try await SluiceInteropServer.start(tls: tls)
-    let transport = try makeTransport(port: server.port, tls: tls)
-    let failures = await runAll(transport, serverChecksCompression: true)
-    transport.close()
+    let failures = try await runAll(over: kind, port: server.port, tls: tls, serverChecksCompression: true)
     await server.stop()
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
   }
 
-  @Test(arguments: [false, true])
-  func againstGRPCIO(tls: Bool) async throws {
+  @Test(arguments: [false, true], Transport.allCases)
+  func againstGRPCIO(tls: Bool, over kind: Transport) async throws {
     let server = try await PythonInteropServer.start(tls: tls)
     let failures: [String]
     do {
-      let transport = try makeTransport(port: server.port, tls: tls)
-      failures = await runAll(transport, serverChecksCompression: false)
-      transport.close()
+      failures = try await runAll(over: kind, port: server.port, tls: tls, serverChecksCompression: false)
     } catch {
       await server.stop()
       throw error

@@ -10,7 +10,7 @@ import Testing
   private func withServer(
     _ answer: @escaping @Sendable (Responder, Int32) -> Void,
     configuration: HTTP2ClientConnection.Configuration = HTTP2ClientConnection.Configuration(),
-    _ body: (HTTP2ClientTransport, ScriptedServer, Int) async throws -> Void
+    _ body: (ClientChannel, ScriptedServer, Int) async throws -> Void
   ) async throws {
     let server = ScriptedServer(script: answer)
     let port = try await server.start()

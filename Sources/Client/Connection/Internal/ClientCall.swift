@@ -29,6 +29,12 @@ class ClientCall: @unchecked Sendable {
   var requestsEnded = false
   /// Received bytes whose flow-control credit is held back while the reader lags.
   var heldCredit = 0
+  /// The call failed without the server processing it: it never left the client, or the
+  /// server refused its stream (REFUSED_STREAM, or a GOAWAY below its stream ID). Such a
+  /// call may be retried transparently (gRFC A6).
+  var unprocessed = false
+  /// Earlier attempts of the same call, sent as `grpc-previous-rpc-attempts` when not 0.
+  var previousAttempts = 0
 
   init(path: String, metadata: Metadata, compressed: Bool, deadline: NIODeadline?, maxMessageSize: Int) {
     self.path = path

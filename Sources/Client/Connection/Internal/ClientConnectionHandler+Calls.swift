@@ -98,8 +98,9 @@ extension ClientConnectionHandler {
         call.heldCredit = 0
       }
     }
+    let hadStream = call.streamID != 0
     call.complete(outcome)
-    if call.streamID != 0 { owner?.handlerStreamClosed(openStreams: calls.count) }
+    if hadStream { owner?.handlerStreamClosed(openStreams: calls.count) }
     if phase == .draining && calls.isEmpty {
       closeChannel(closeRequested ? .closedByOwner : goAway.map { .goAway($0.code, $0.debug) } ?? .closedByOwner)
     }
@@ -110,6 +111,7 @@ extension ClientConnectionHandler {
   private func open(_ call: ClientCall) -> Bool {
     guard !call.isEnded else { return false }
     guard phase == .ready else {
+      call.unprocessed = true
       let error =
         phase == .draining
         ? RPCError(
@@ -129,10 +131,12 @@ extension ClientConnectionHandler {
       timeout = Duration(remaining)
     }
     let headers = requestHead.headers(
-      path: call.path, timeout: timeout, compressed: call.compressed, metadata: call.metadata)
+      path: call.path, timeout: timeout, compressed: call.compressed,
+      previousAttempts: call.previousAttempts, metadata: call.metadata)
     do {
       call.streamID = try engine.submitRequest(headers: headers, endStream: false)
     } catch {
+      call.unprocessed = true
       if case .rejected(let code) = error, code == Self.streamIDsExhausted {
         beginDraining()
       }

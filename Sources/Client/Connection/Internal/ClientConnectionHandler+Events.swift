@@ -26,6 +26,8 @@ extension ClientConnectionHandler {
         finish(call, call.reader.readTrailers(headers), reset: nil)
       case .streamClosed(let streamID, let code):
         guard let call = calls[streamID] else { break }
+        // Refused (by RST_STREAM, or by a GOAWAY below its ID): the server did not process it.
+        if code == .refusedStream { call.unprocessed = true }
         finish(call, .failure(GRPCResponseReader.resetError(code)), reset: nil)
       case .streamWritable(let streamID):
         calls[streamID]?.becameWritable()
@@ -111,10 +113,12 @@ extension ClientConnectionHandler {
     if phase == .draining && calls.isEmpty { closeChannel(closeRequested ? .closedByOwner : .goAway(code, debug)) }
   }
 
-  /// Stops taking new calls; the connection closes when the open ones have ended.
+  /// Stops taking new calls (the connection ran out of stream IDs) and tells the owner, as
+  /// for a GOAWAY; the connection closes when the open ones have ended.
   func beginDraining() {
     guard phase == .ready || phase == .connecting else { return }
     phase = .draining
+    owner?.handlerGoingAway(lastStreamID: calls.keys.max() ?? 0, code: .noError)
   }
 
   // MARK: Closing

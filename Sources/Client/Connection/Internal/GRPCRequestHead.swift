@@ -3,8 +3,8 @@ internal import SluiceTransport
 
 /// Writes the header block that opens a gRPC call (gRPC's HTTP/2 protocol, "Requests"):
 /// the pseudo-headers, `content-type`, `te: trailers`, `user-agent`,
-/// `grpc-accept-encoding`, `grpc-encoding` and `grpc-timeout` when they apply, then the
-/// caller's metadata (`-bin` values in unpadded base64, keys the protocol reserves
+/// `grpc-accept-encoding`, `grpc-encoding`, `grpc-timeout` and
+/// `grpc-previous-rpc-attempts` when they apply, then the caller's metadata (`-bin` values in unpadded base64, keys the protocol reserves
 /// skipped).
 ///
 /// One per connection: the fields that never change are kept as strings, so writing a
@@ -23,15 +23,18 @@ struct GRPCRequestHead: Sendable {
   static let acceptEncoding = "identity,deflate,gzip"
 
   /// The header block of one call to `path`.
-  func headers(path: String, timeout: Duration?, compressed: Bool, metadata: Metadata)
-    -> HTTP2Headers
-  {
+  /// `previousAttempts`: earlier attempts of a retried call (gRFC A6); 0 sends nothing.
+  func headers(
+    path: String, timeout: Duration?, compressed: Bool, previousAttempts: Int = 0, metadata: Metadata
+  ) -> HTTP2Headers {
     var timeoutValue: [UInt8] = []
     if let timeout { GRPCTimeout.encode(timeout, into: &timeoutValue) }
     let userAgentValue = metadata.firstString(forKey: "user-agent").map { $0 + " " + userAgent }
+    let attemptsValue = previousAttempts > 0 ? String(previousAttempts) : ""
     var headers = HTTP2Headers(
       byteCapacity: fixedSize + path.utf8.count + timeoutValue.count + metadataSize(metadata)
-        + (userAgentValue?.utf8.count ?? 0))
+        + (userAgentValue?.utf8.count ?? 0)
+        + (attemptsValue.isEmpty ? 0 : 34 + attemptsValue.utf8.count))
     headers.append(name: ":method", value: "POST")
     headers.append(name: ":scheme", value: scheme)
     headers.append(name: ":path", value: path)
@@ -42,6 +45,7 @@ struct GRPCRequestHead: Sendable {
     headers.append(name: "grpc-accept-encoding", value: Self.acceptEncoding)
     if compressed { headers.append(name: "grpc-encoding", value: "gzip") }
     if !timeoutValue.isEmpty { headers.append(name: "grpc-timeout".utf8, value: timeoutValue) }
+    if !attemptsValue.isEmpty { headers.append(name: "grpc-previous-rpc-attempts", value: attemptsValue) }
     var encoded: [UInt8] = []
     for (key, value) in metadata where !Self.isReserved(key) {
       switch value {

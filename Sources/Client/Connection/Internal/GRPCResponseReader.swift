@@ -116,7 +116,8 @@ struct GRPCResponseReader {
     }
   }
 
-  /// The outcome a `Trailers-Only` response or trailers carry.
+  /// The outcome a `Trailers-Only` response or trailers carry. A failure keeps the
+  /// server's `grpc-retry-pushback-ms` in its metadata, for the retry policy (gRFC A6).
   private static func status(_ headers: HTTP2Headers) -> Result<Metadata, RPCError> {
     var reader = GRPCStatusReader()
     for field in headers {
@@ -124,8 +125,11 @@ struct GRPCResponseReader {
         field.value.withUnsafeBytes { value in reader.add(name: name, value: value) }
       }
     }
-    if let error = reader.error { return .failure(error) }
-    return .success(reader.metadata)
+    guard var error = reader.error else { return .success(reader.metadata) }
+    if let pushback = headers.firstString(name: RetryPushback.metadataKey) {
+      error.metadata.addUnchecked(.string(pushback), forKey: RetryPushback.metadataKey)
+    }
+    return .failure(error)
   }
 
   private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {

@@ -166,6 +166,14 @@ final class StreamingClientCall: ClientCall, @unchecked Sendable {
     }
   }
 
+  /// The error the call ended with; nil while it runs or when it succeeded.
+  var failure: RPCError? {
+    shared.withLock { state in
+      if case .failure(let error)? = state.ending { return error }
+      return nil
+    }
+  }
+
   var trailers: Metadata {
     shared.withLock { state in
       if case .success(let trailers)? = state.ending, !state.hasMessage { return trailers }

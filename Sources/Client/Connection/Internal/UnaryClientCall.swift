@@ -3,8 +3,9 @@ internal import SluiceRuntime
 
 /// A call with one request and one response, completed by resuming the caller's
 /// continuation once, from the connection's event loop: the fast path, with one hand-off
-/// to the loop and one back.
-final class UnaryClientCall: ClientCall, @unchecked Sendable {
+/// to the loop and one back. A channel's calls subclass it to carry their place in the
+/// channel's pool.
+class UnaryClientCall: ClientCall, @unchecked Sendable {
   /// The request: framed, or the bare message when it is to be compressed on the loop.
   let request: [UInt8]
   /// Resumed with the outcome; set by the caller before the call reaches the loop.

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import SluiceClient
 import SluiceRuntime
 import SluiceServer
@@ -105,13 +106,27 @@ final class PythonInteropServer: @unchecked Sendable {
   }
 }
 
-/// A transport to 127.0.0.1:`port`, over TLS trusting the test CA when `tls`.
+/// A channel to 127.0.0.1:`port`, over TLS trusting the test CA when `tls`.
 func makeTransport(
   port: Int, tls: Bool, identity: TLSTestPKI.Identity? = nil,
   configuration: HTTP2ClientConnection.Configuration = HTTP2ClientConnection.Configuration()
-) throws -> HTTP2ClientTransport {
-  let security: HTTP2ClientTransport.Security =
-    tls ? .tls(TLSTestPKI.shared.clientConfiguration(identity: identity)) : .plaintext
-  return try HTTP2ClientTransport(
-    target: .host("127.0.0.1", port: port), security: security, configuration: configuration)
+) throws -> ClientChannel {
+  var channelConfiguration = ClientChannel.Configuration(
+    security: tls ? .tls(TLSTestPKI.shared.clientConfiguration(identity: identity)) : .plaintext)
+  channelConfiguration.connection = configuration
+  return try ClientChannel(
+    target: .addresses([.ipv4(host: "127.0.0.1", port: port)]), configuration: channelConfiguration)
+}
+
+/// A single connection to 127.0.0.1:`port` (a transport too), over TLS trusting the test
+/// CA when `tls`.
+func makeConnection(port: Int, tls: Bool) throws -> HTTP2ClientConnection {
+  var security = HTTP2ClientConnection.Security.plaintext
+  if tls {
+    let context = try TLSContext(configuration: TLSTestPKI.shared.clientConfiguration(identity: nil))
+    security = .tls(context, serverName: nil)
+  }
+  return HTTP2ClientConnection(
+    target: .host("127.0.0.1", port: port), security: security,
+    eventLoop: MultiThreadedEventLoopGroup.singleton.next())
 }

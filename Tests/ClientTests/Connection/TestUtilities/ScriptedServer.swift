@@ -25,6 +25,7 @@ final class ScriptedServer: Sendable {
   typealias Script = @Sendable (Responder, Int32) -> Void
 
   private let script: Script
+  private let maxConcurrentStreams: UInt32?
   private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
   private let state = Mutex(State())
 
@@ -34,7 +35,10 @@ final class ScriptedServer: Sendable {
     var connections = 0
   }
 
-  init(script: @escaping Script) {
+  /// - Parameter maxConcurrentStreams: The SETTINGS_MAX_CONCURRENT_STREAMS announced; nil
+  ///   announces the engine's default.
+  init(maxConcurrentStreams: UInt32? = nil, script: @escaping Script) {
+    self.maxConcurrentStreams = maxConcurrentStreams
     self.script = script
   }
 
@@ -51,7 +55,8 @@ final class ScriptedServer: Sendable {
           return state.connections
         }
         return channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.addHandler(ScriptedConnection(server: self, id: id))
+          try channel.pipeline.syncOperations.addHandler(
+            ScriptedConnection(server: self, id: id, maxConcurrentStreams: maxConcurrentStreams))
         }
       }
     let listener =
@@ -90,6 +95,9 @@ final class ScriptedServer: Sendable {
 /// How a script answers, on the connection's event loop.
 struct Responder: Sendable {
   fileprivate let connection: NIOLoopBound<ScriptedConnection>
+
+  /// The number of the connection the request came on (1 for the first accepted).
+  var connectionID: Int { connection.value.id }
 
   /// Response headers: `:status 200`, gRPC's content type, and `extra`.
   func sendHeaders(_ streamID: Int32, _ fields: [(String, String)]? = nil, endStream: Bool = false) {
@@ -169,10 +177,12 @@ private final class ScriptedConnection: ChannelInboundHandler {
   private var events: [HTTP2EngineEvent] = []
   private var output: [UInt8] = []
 
-  init(server: ScriptedServer, id: Int) throws {
+  init(server: ScriptedServer, id: Int, maxConcurrentStreams: UInt32?) throws {
     self.server = server
     self.id = id
-    engine = try HTTP2Engine(role: .server)
+    var configuration = HTTP2EngineConfiguration()
+    if let maxConcurrentStreams { configuration.maxConcurrentStreams = maxConcurrentStreams }
+    engine = try HTTP2Engine(role: .server, configuration: configuration)
   }
 
   func handlerAdded(context: ChannelHandlerContext) {

@@ -1,0 +1,1 @@
+../../../ServerBench/Sources/GRPCSwiftEchoServer/messages.pb.swift
