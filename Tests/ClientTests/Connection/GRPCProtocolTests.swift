@@ -51,7 +51,7 @@ import Testing
   {
     var reader = GRPCResponseReader(maxMessageSize: 1024)
     return reader.readHead(headers(fields), endStream: endStream) {
-      ResponseDecompressor(algorithm: $0, maxMessageSize: 1024)
+      Decompressor.forMessages($0, maxMessageSize: 1024)
     }
   }
 

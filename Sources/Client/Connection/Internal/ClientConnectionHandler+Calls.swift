@@ -163,7 +163,7 @@ extension ClientConnectionHandler {
 
   /// `payload` gzip-compressed and framed; nil when zlib fails.
   private func compressedFrame(_ payload: [UInt8]) -> [UInt8]? {
-    if compressor == nil { compressor = RequestCompressor() }
+    if compressor == nil { compressor = try? Compressor(algorithm: .gzip) }
     guard let compressor else { return nil }
     var framed: [UInt8] = []
     framed.reserveCapacity(payload.count / 2 + 32)
@@ -181,14 +181,14 @@ extension ClientConnectionHandler {
     switch algorithm {
     case .gzip:
       if gzipDecompressor == nil {
-        gzipDecompressor = ResponseDecompressor(
-          algorithm: .gzip, maxMessageSize: configuration.maxReceiveMessageSize)
+        gzipDecompressor = Decompressor.forMessages(
+          .gzip, maxMessageSize: configuration.maxReceiveMessageSize)
       }
       return gzipDecompressor
     case .deflate:
       if deflateDecompressor == nil {
-        deflateDecompressor = ResponseDecompressor(
-          algorithm: .deflate, maxMessageSize: configuration.maxReceiveMessageSize)
+        deflateDecompressor = Decompressor.forMessages(
+          .deflate, maxMessageSize: configuration.maxReceiveMessageSize)
       }
       return deflateDecompressor
     case .identity:

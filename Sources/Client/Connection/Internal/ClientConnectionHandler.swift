@@ -44,9 +44,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
   var pingTimeout: Scheduled<Void>?
   var pingPayload: UInt64 = 0
   /// Made on first use: gzip for requests, one decompressor per response encoding.
-  var compressor: RequestCompressor?
-  var gzipDecompressor: ResponseDecompressor?
-  var deflateDecompressor: ResponseDecompressor?
+  var compressor: Compressor?
+  var gzipDecompressor: Decompressor?
+  var deflateDecompressor: Decompressor?
 
   init(
     configuration: HTTP2ClientConnection.Configuration, requestHead: GRPCRequestHead,

@@ -153,6 +153,20 @@ struct Responder: Sendable {
     connection.value.engine.queuedBytes(streamID: streamID)
   }
 
+  /// Runs `body` on the same loop once the client ended the request on `streamID`
+  /// (checked every 10 ms).
+  func whenRequestEnds(_ streamID: Int32, _ body: @escaping @Sendable (Responder) -> Void) {
+    let connectionID = connectionID
+    let ended = connection.value.server.requests.contains {
+      $0.connection == connectionID && $0.streamID == streamID && $0.ended
+    }
+    if ended {
+      body(self)
+    } else {
+      after(.milliseconds(10)) { $0.whenRequestEnds(streamID, body) }
+    }
+  }
+
   /// Runs `body` after `delay`, on the same loop.
   func after(_ delay: Duration, _ body: @escaping @Sendable (Responder) -> Void) {
     let responder = self
