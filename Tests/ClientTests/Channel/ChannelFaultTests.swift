@@ -26,11 +26,20 @@ import Testing
     let error = await rpcError { while try await iterator.next() != nil {} }
     #expect(error?.code == .unavailable, "\(String(describing: error))")
 
-    let second = try await SluiceInteropServer.start { $0.port = port }
+    // Another test's connection may hold the port for a moment (as its ephemeral port).
+    var second: SluiceInteropServer?
+    for attempt in 1...300 where second == nil {
+      do {
+        second = try await SluiceInteropServer.start { $0.port = port }
+      } catch where attempt < 300 && "\(error)".contains("Address already in use") {
+        try await Task.sleep(for: .milliseconds(100))
+      }
+    }
+    let restarted = try #require(second)
     _ = try await client.emptyCall(Grpc_Testing_Empty())
     #expect(await channel.connectivity() == .ready)
     channel.close()
-    await second.stop()
+    await restarted.stop()
   }
 
   @Test func goAwayDrainsItsConnectionAndNewCallsMoveToAnother() async throws {
@@ -73,7 +82,9 @@ import Testing
   }
 
   @Test func connectionRefusedIsUnavailableWithTheReason() async throws {
-    let port = try await closedPort()
+    let refusing = try RefusingPort()
+    defer { withExtendedLifetime(refusing) {} }
+    let port = refusing.port
     let channel = try localChannel(port: port)
     let error = await rpcError {
       _ = try await channel.unary(method: rawMethod(), request: [], options: CallOptions())
@@ -136,7 +147,9 @@ import Testing
     let first = ScriptedServer(script: answering([1]))
     let third = ScriptedServer(script: answering([3]))
     let firstPort = try await first.start()
-    let downPort = try await closedPort()
+    let refusing = try RefusingPort()
+    defer { withExtendedLifetime(refusing) {} }
+    let downPort = refusing.port
     let thirdPort = try await third.start()
     let channel = try ClientChannel(
       target: "ipv4:127.0.0.1:\(firstPort),127.0.0.1:\(downPort),127.0.0.1:\(thirdPort)")

@@ -8,7 +8,9 @@ import Testing
 /// What calls see when the connection or the server misbehaves.
 @Suite struct ConnectionFaultTests {
   @Test func connectionRefusedIsUnavailableWithTheReason() async throws {
-    let port = try await closedPort()
+    let refusing = try RefusingPort()
+    defer { withExtendedLifetime(refusing) {} }
+    let port = refusing.port
     let transport = try makeTransport(port: port, tls: false)
     let error = await rpcError {
       _ = try await transport.unary(method: rawMethod(), request: [], options: CallOptions())

@@ -172,7 +172,9 @@ import Testing
   }
 
   @Test func waitForReadyKeepsTryingUntilTheDeadline() async throws {
-    let port = try await closedPort()
+    let refusing = try RefusingPort()
+    defer { withExtendedLifetime(refusing) {} }
+    let port = refusing.port
     let transport = try makeTransport(port: port, tls: false)
     let started = ContinuousClock.now
     let error = await rpcError {

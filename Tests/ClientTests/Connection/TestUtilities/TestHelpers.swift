@@ -57,11 +57,34 @@ func rawMethod(_ kind: RPCKind = .unary, _ name: String = "Echo") -> MethodDescr
     service: "sluice.test.Scripted", method: name, kind: kind, inputType: "bytes", outputType: "bytes")
 }
 
-/// A TCP port nothing listens on (bound, then closed again).
-func closedPort() async throws -> Int {
-  let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-    .bind(host: "127.0.0.1", port: 0).get()
-  let port = listener.localAddress?.port ?? 0
-  try await listener.close()
-  return port
+/// A TCP port on 127.0.0.1 that refuses connections for as long as this is alive: a
+/// socket bound to it and never listening. Holding the port keeps other tests' servers
+/// (and the kernel's choice of ephemeral ports) off it, which a port closed again would
+/// not.
+final class RefusingPort: Sendable {
+  let port: Int
+  private let descriptor: Int32
+
+  init() throws {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+        bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
+      }
+    }
+    guard bound else {
+      let error = POSIXError(.init(rawValue: errno) ?? .EIO)
+      close(descriptor)
+      throw error
+    }
+    self.descriptor = descriptor
+    port = Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  deinit { close(descriptor) }
 }
