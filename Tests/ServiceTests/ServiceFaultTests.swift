@@ -156,6 +156,13 @@ extension SluiceServiceSuite {
             checkFailures(calls)
             #expect(calls.contains { $0.error?.code == .unavailable && $0.finished < restarted })
             #expect(!calls.contains { $0.error == nil && $0.finished < restarted })
+            // The log says the broker was down and came back, without a line for every
+            // reconnection attempt (librdkafka retries every few hundred milliseconds).
+            let log = service.log.all
+            #expect(log.contains { $0.hasPrefix("kafka: Kafka health: down") }, "\(service.log.text)")
+            #expect(log.contains { $0 == "kafka: Kafka health: up" }, "\(service.log.text)")
+            let librdkafkaLines = log.filter { $0.hasPrefix("kafka: librdkafka") }
+            #expect(librdkafkaLines.count <= 8, "\(service.log.text)")
 
             let acknowledged = load.acknowledgedIDs
             let records = try await broker.consume(topic: "sluice.orders", count: acknowledged.count, idle: .seconds(2))

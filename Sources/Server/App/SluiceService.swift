@@ -1,9 +1,9 @@
-public import SluiceIngest
+import SluiceIngest
 import SluiceKafka
 import SluiceMariaDB
 public import SluiceObservability
-public import SluiceRuntime
-public import SluiceServer
+import SluiceRuntime
+import SluiceServer
 public import SluiceStandardServices
 import Synchronization
 
@@ -87,9 +87,14 @@ public final class SluiceService: Sendable {
 
     var publisher: KafkaEventPublisher?
     if let brokers = configuration.kafkaBrokers {
+      let throttle = Mutex(KafkaLogThrottle())
       let producer = try KafkaProducer(
         configuration: KafkaProducerConfiguration(
-          bootstrapServers: brokers, properties: configuration.kafkaProperties))
+          bootstrapServers: brokers, properties: configuration.kafkaProperties,
+          eventHandler: { [log] event in
+            let line = throttle.withLock { $0.line(for: event, at: .now) }
+            if let line { log("kafka: \(line)") }
+          }))
       parts.withLock { $0.producer = producer }
       let naming: TopicNaming =
         switch configuration.topics {

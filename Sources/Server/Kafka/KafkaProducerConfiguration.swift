@@ -9,7 +9,7 @@
 /// |---|---|---|
 /// | `enable.idempotence` | `true` (enforced) | retries never duplicate or reorder events |
 /// | `acks` | `all` (enforced) | a write is acknowledged only once every in-sync replica has it |
-/// | `linger.ms` | `1` (default) | batches events from concurrent calls; every call waits for its acknowledgement, so a longer linger adds its full length to each call's latency |
+/// | `linger.ms` | `5` (default) | batches events from concurrent calls into fewer produce requests; with less, the idempotent producer's broker thread busy-polls while its five requests per partition are in flight (see BENCHMARKS.md); every call waits for its acknowledgement, so the linger adds up to its length to a lone call's latency |
 /// | `message.timeout.ms` | `30000` (default) | how long librdkafka keeps retrying one event |
 /// | `client.id` | `sluice` (default) | names the producer in broker logs and metrics |
 ///
@@ -60,7 +60,7 @@ public struct KafkaProducerConfiguration: Sendable {
   /// Sluice's defaults, applied before `properties`.
   public static let defaultProperties: [String: String] = [
     "client.id": "sluice",
-    "linger.ms": "1",
+    "linger.ms": "5",
     "message.timeout.ms": "30000",
   ]
 

@@ -115,6 +115,9 @@ final class LogLines: Sendable {
     { [self] line in lines.withLock { $0.append(line) } }
   }
 
+  /// Every line so far.
+  var all: [String] { lines.withLock { $0 } }
+
   /// Every line so far, one per line.
   var text: String { lines.withLock { $0.joined(separator: "\n") } }
 }

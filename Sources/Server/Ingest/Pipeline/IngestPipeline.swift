@@ -1,7 +1,6 @@
 public import CoreMetrics
 public import SluiceGenerated
 public import SluiceRuntime
-import SluiceObservability
 
 /// What an ingest call does with one batch: check every event, store the valid ones and
 /// publish them, concurrently, and answer per event only when both are durable.
@@ -22,6 +21,7 @@ public struct IngestPipeline: Sendable {
   public let clock: @Sendable () -> Int64
   /// Where `sluice_events_total{stream, outcome}` and `sluice_ingest_batch_size` go.
   public let metrics: any MetricsFactory
+  private let handles: IngestMetrics
 
   /// A pipeline over these parts.
   public init(
@@ -33,6 +33,7 @@ public struct IngestPipeline: Sendable {
     self.publisher = publisher
     self.clock = clock
     self.metrics = metrics
+    handles = IngestMetrics(factory: metrics)
   }
 
   /// Ingests `events`; with `atomic`, any invalid event fails the whole batch with
@@ -48,7 +49,7 @@ public struct IngestPipeline: Sendable {
     }
     let now = clock()
     let plan = BatchPlan(events: events, validator: validator, nowSeconds: now / 1_000_000)
-    Recorder(label: MetricNames.ingestBatchSize, factory: metrics).record(events.count)
+    handles.batchSize.record(events.count)
     if atomic && plan.rejected > 0 {
       record(plan.response(outcomes: nil), of: events)
       throw RPCError(
@@ -82,7 +83,7 @@ public struct IngestPipeline: Sendable {
   private func record(_ response: Sluice_V1_IngestResponse, of events: [Sluice_V1_Event])
     -> Sluice_V1_IngestResponse
   {
-    var counts: [EventCountKey: Int] = [:]
+    var counts: [IngestMetrics.Key: Int] = [:]
     for (event, result) in zip(events, response.results) {
       let outcome: String
       switch result.outcome {
@@ -93,20 +94,10 @@ public struct IngestPipeline: Sendable {
       }
       // Rejected events may carry any text as their stream; label them all as one.
       let stream = result.outcome == .rejected ? "(rejected)" : event.stream
-      counts[EventCountKey(stream: stream, outcome: outcome), default: 0] += 1
+      counts[IngestMetrics.Key(stream: stream, outcome: outcome), default: 0] += 1
     }
-    for (key, count) in counts {
-      Counter(
-        label: MetricNames.events, dimensions: [("stream", key.stream), ("outcome", key.outcome)],
-        factory: metrics
-      ).increment(by: count)
-    }
+    for (key, count) in counts { handles.countEvents(key, by: count) }
     return response
-  }
-
-  private struct EventCountKey: Hashable {
-    var stream: String
-    var outcome: String
   }
 
   /// Runs `body`, keeping its error as a value so two concurrent parts can both finish.

@@ -18,6 +18,8 @@ public struct KafkaEventPublisher: EventPublisher {
   public let naming: TopicNaming
   /// Where produce latency, errors and messages in flight are recorded.
   public let metrics: any MetricsFactory
+  private let inFlight: Meter
+  private let produceDuration: Timer
   /// How long a call without a deadline waits for acknowledgements.
   public static let defaultTimeout: Duration = .seconds(30)
 
@@ -31,6 +33,8 @@ public struct KafkaEventPublisher: EventPublisher {
     self.producer = producer
     self.naming = naming
     self.metrics = metrics
+    inFlight = Meter(label: MetricNames.kafkaInFlight, factory: metrics)
+    produceDuration = Timer(label: MetricNames.kafkaProduceDuration, factory: metrics)
   }
 
   /// Produces one message per record and waits for all acknowledgements.
@@ -39,14 +43,12 @@ public struct KafkaEventPublisher: EventPublisher {
   {
     guard !records.isEmpty else { return }
     let messages = records.map(message)
-    let inFlight = Meter(label: MetricNames.kafkaInFlight, factory: metrics)
     inFlight.increment(by: Double(messages.count))
     defer { inFlight.decrement(by: Double(messages.count)) }
     let started = ContinuousClock.now
     do {
       _ = try await producer.produce(messages, deadline: deadline ?? started + Self.defaultTimeout)
-      Timer(label: MetricNames.kafkaProduceDuration, factory: metrics)
-        .recordNanoseconds(Self.nanoseconds(started.duration(to: .now)))
+      produceDuration.recordNanoseconds(Self.nanoseconds(started.duration(to: .now)))
     } catch let error as KafkaProducerError {
       Counter(
         label: MetricNames.kafkaProduceErrors, dimensions: [("reason", "\(error.code)")],
