@@ -85,7 +85,9 @@ import Testing
     let refusing = try RefusingPort()
     defer { withExtendedLifetime(refusing) {} }
     let port = refusing.port
-    let channel = try localChannel(port: port)
+    // A backoff long enough that a slow machine still sees the channel backing off.
+    let backoff = try ConnectionBackoff(initial: .seconds(120), multiplier: 1, jitter: 0, maximum: .seconds(120))
+    let channel = try localChannel(port: port, configuration: .init(backoff: backoff))
     let error = await rpcError {
       _ = try await channel.unary(method: rawMethod(), request: [], options: CallOptions())
     }
