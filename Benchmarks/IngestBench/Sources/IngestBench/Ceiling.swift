@@ -14,12 +14,13 @@ import SluiceMariaDB
 final class Ceiling: Sendable {
   private let pool: WriterPool<PlainEventWriter>
   private let producer: KafkaProducer
-  private let naming: TopicNaming
+  /// Only encodes the messages; they go to `producer` directly.
+  private let encoder: KafkaEventPublisher
 
   private init(pool: WriterPool<PlainEventWriter>, producer: KafkaProducer, naming: TopicNaming) {
     self.pool = pool
     self.producer = producer
-    self.naming = naming
+    encoder = KafkaEventPublisher(producer: producer, naming: naming)
   }
 
   /// Applies the event store's migration (as the server does), starts the pool and the
@@ -34,7 +35,7 @@ final class Ceiling: Sendable {
       maximumQueuedJobs: settings.writerQueue, maximumBatchWeight: settings.commitBatchRows)
     configuration.sizing = PoolSizeController.Configuration(
       minimum: settings.writersMinimum, maximum: settings.writersMaximum)
-    let pool = WriterPool(database: database, configuration: configuration, writer: try PlainEventWriter())
+    let pool = WriterPool(database: database, configuration: configuration, writer: PlainEventWriter())
     pool.start()
     var properties: [String: String] = [:]
     for property in settings.kafkaProperties {
@@ -52,7 +53,7 @@ final class Ceiling: Sendable {
   func ingest(_ events: [Sluice_V1_Event]) async -> CallOutcome {
     let now = Int64(Date().timeIntervalSince1970 * 1_000_000)
     let records = events.map { EventRecord(event: $0, ingestMicros: now) }
-    let messages = records.map { message($0) }
+    let messages = records.map(encoder.message)
     let deadline = ContinuousClock.now + .seconds(30)
     async let delivered = Self.capture { [producer] in
       _ = try await producer.produce(messages, deadline: deadline)
@@ -70,25 +71,6 @@ final class Ceiling: Sendable {
     } catch {
       return .failed("\(error)")
     }
-  }
-
-  /// The message `KafkaEventPublisher` produces for `record`.
-  private func message(_ record: EventRecord) -> KafkaMessage {
-    var headers = [
-      KafkaHeader(name: "content-type", value: "application/protobuf; proto=sluice.v1.Event"),
-      KafkaHeader(name: "sluice_stream", value: record.stream),
-      KafkaHeader(name: "ce_specversion", value: "1.0"),
-      KafkaHeader(name: "ce_id", value: record.id),
-      KafkaHeader(name: "ce_source", value: record.source),
-      KafkaHeader(name: "ce_type", value: record.type),
-    ]
-    if !record.subject.isEmpty {
-      headers.append(KafkaHeader(name: "ce_subject", value: record.subject))
-    }
-    let key = record.partitionKey.isEmpty ? record.id : record.partitionKey
-    return KafkaMessage(
-      topic: naming.topic(forStream: record.stream), key: Array(key.utf8), value: record.payload,
-      headers: headers)
   }
 
   private static func capture<T>(_ body: () async throws -> T) async -> Result<T, any Error> {

@@ -9,33 +9,30 @@ public import SluiceMariaDB
 /// A job is the records of one ingest call (already validated and free of repeats);
 /// its outcome is one ``StoreOutcome`` per record, in order.
 public struct EventBatchWriter: BatchWriter {
-  private let insert: MultiRowInsert
-
   /// Columns bound per row, in order.
   static let columns = [
     "stream", "event_id", "event_type", "subject", "time_us", "ingest_us", "payload",
   ]
 
+  /// The statement of every commit: a multi-row `INSERT IGNORE ... RETURNING seq` into
+  /// the events table, keyed by (stream, event_id), bound with ``parameters(for:)``.
+  // Table and column names are constants, so this cannot fail.
+  public static let insert = try! MultiRowInsert(
+    table: EventStoreSchema.eventsTable, columns: columns,
+    keyColumns: ["stream", "event_id"], returning: ["seq"])
+
   /// A writer for the events table.
-  public init() {
-    // Column names are constants, so this cannot fail.
-    insert = try! MultiRowInsert(
-      table: EventStoreSchema.eventsTable, columns: Self.columns,
-      keyColumns: ["stream", "event_id"], returning: ["seq"])
-  }
+  public init() {}
 
   /// Rows in a job: its share of a commit's size.
   public func weight(of job: [EventRecord]) -> Int { max(1, job.count) }
 
-  /// Registers the pool's open transaction, then inserts every record of `jobs` in it.
-  public func write(_ jobs: [[EventRecord]], on connection: MariaDBConnection) throws
-    -> [[StoreOutcome]]
-  {
-    try EventStoreSchema.openTransactions.register(on: connection)
+  /// The values ``insert`` binds for the records of `jobs`, row after row.
+  public static func parameters(for jobs: [[EventRecord]]) -> MariaDBParameters {
     let rowCount = jobs.reduce(0) { $0 + $1.count }
     let payloadBytes = jobs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.payload.count } }
     var parameters = MariaDBParameters(
-      reservingCapacity: rowCount * Self.columns.count, bytes: payloadBytes + rowCount * 64)
+      reservingCapacity: rowCount * columns.count, bytes: payloadBytes + rowCount * 64)
     for job in jobs {
       for record in job {
         parameters.append(record.stream)
@@ -47,7 +44,17 @@ public struct EventBatchWriter: BatchWriter {
         parameters.append(bytes: record.payload)
       }
     }
-    let returned = try insert.insertReturning(parameters, on: connection)
+    return parameters
+  }
+
+  /// Registers the pool's open transaction, then inserts every record of `jobs` in it.
+  public func write(_ jobs: [[EventRecord]], on connection: MariaDBConnection) throws
+    -> [[StoreOutcome]]
+  {
+    try EventStoreSchema.openTransactions.register(on: connection)
+    let rowCount = jobs.reduce(0) { $0 + $1.count }
+    let parameters = Self.parameters(for: jobs)
+    let returned = try Self.insert.insertReturning(parameters, on: connection)
     let records = jobs.joined()
     var duplicates: [EventKey] = []
     for (record, row) in zip(records, returned) where row == nil {

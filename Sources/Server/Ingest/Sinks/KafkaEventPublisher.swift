@@ -60,8 +60,8 @@ public struct KafkaEventPublisher: EventPublisher {
     }
   }
 
-  /// The Kafka message of one record.
-  func message(_ record: EventRecord) -> KafkaMessage {
+  /// The Kafka message of one record: topic, key, value and headers as described above.
+  public func message(_ record: EventRecord) -> KafkaMessage {
     var headers = [
       KafkaHeader(name: "content-type", value: Self.contentType),
       KafkaHeader(name: "sluice_stream", value: record.stream),
