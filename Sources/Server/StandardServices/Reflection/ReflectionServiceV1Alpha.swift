@@ -6,6 +6,10 @@ public import SluiceRuntime
 /// It answers exactly as ``ReflectionService`` (v1) does, from a ``ReflectionIndex``: one
 /// response per request, in order; unanswerable questions get an `error_response`.
 ///
+/// v1 is v1alpha renamed: the two versions' messages are the same on the wire. So each
+/// request is read as its v1 twin, answered by ``ReflectionService``, and the answer read
+/// back as v1alpha (reflection is a handful of small messages per tool run).
+///
 /// Use ``ServerReflection/services(describing:)`` to get this and the `v1` service
 /// over one index of a server's services.
 public struct ReflectionServiceV1Alpha: Grpc_Reflection_V1alpha_ServerReflection.ServiceProtocol {
@@ -28,48 +32,15 @@ public struct ReflectionServiceV1Alpha: Grpc_Reflection_V1alpha_ServerReflection
     }
   }
 
-  /// The response to `request`, echoing it and its host.
+  /// The response to `request`, echoing it and its host, as ``ReflectionService`` answers
+  /// the same request in v1.
   static func response(
     to request: Grpc_Reflection_V1alpha_ServerReflectionRequest, from index: ReflectionIndex
-  ) -> Grpc_Reflection_V1alpha_ServerReflectionResponse {
-    let query: ReflectionQuery
-    switch request.messageRequest {
-    case .fileByFilename(let name)?: query = .fileByFilename(name)
-    case .fileContainingSymbol(let symbol)?: query = .fileContainingSymbol(symbol)
-    case .fileContainingExtension(let request)?:
-      query = .fileContainingExtension(
-        messageType: request.containingType, number: request.extensionNumber)
-    case .allExtensionNumbersOfType(let type)?: query = .allExtensionNumbersOfType(type)
-    case .listServices?: query = .listServices
-    case nil: query = .empty
-    }
-    var response = Grpc_Reflection_V1alpha_ServerReflectionResponse()
-    response.validHost = request.host
-    response.originalRequest = request
-    switch index.answer(query) {
-    case .files(let files):
-      var message = Grpc_Reflection_V1alpha_FileDescriptorResponse()
-      message.fileDescriptorProto = files
-      response.messageResponse = .fileDescriptorResponse(message)
-    case .extensionNumbers(let baseTypeName, let numbers):
-      var message = Grpc_Reflection_V1alpha_ExtensionNumberResponse()
-      message.baseTypeName = baseTypeName
-      message.extensionNumber = numbers
-      response.messageResponse = .allExtensionNumbersResponse(message)
-    case .services(let names):
-      var message = Grpc_Reflection_V1alpha_ListServiceResponse()
-      message.service = names.map { name in
-        var service = Grpc_Reflection_V1alpha_ServiceResponse()
-        service.name = name
-        return service
-      }
-      response.messageResponse = .listServicesResponse(message)
-    case .error(let code, let text):
-      var message = Grpc_Reflection_V1alpha_ErrorResponse()
-      message.errorCode = Int32(code.rawValue)
-      message.errorMessage = text
-      response.messageResponse = .errorResponse(message)
-    }
-    return response
+  ) throws(ProtoDecodingError) -> Grpc_Reflection_V1alpha_ServerReflectionResponse {
+    let v1Request = try Grpc_Reflection_V1_ServerReflectionRequest(
+      serializedBytes: request.serializedBytes())
+    let v1Response = ReflectionService.response(to: v1Request, from: index)
+    return try Grpc_Reflection_V1alpha_ServerReflectionResponse(
+      serializedBytes: v1Response.serializedBytes())
   }
 }
