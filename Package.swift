@@ -211,10 +211,15 @@ let package = Package(
     /// Counts heap allocations per thread (interposes malloc in test executables), for
     /// allocation regression tests.
     .target(name: "CAllocationCounter", path: "Tests/TestSupport/CAllocationCounter"),
-    /// Test helpers shared by test targets (certificates made at test time).
+    /// Test helpers shared by test targets: certificates made at test time, the shared and
+    /// private MariaDB servers, a private tansu broker, child processes, an in-memory event
+    /// store.
     .target(
       name: "SluiceTestSupport",
-      dependencies: ["SluiceTransport", "SluiceMariaDB"],
+      dependencies: [
+        "SluiceTransport", "SluiceMariaDB", "SluiceKafka", "SluiceIngest", "SluiceGenerated",
+        "SluiceRuntime",
+      ],
       path: "Tests/TestSupport/SluiceTestSupport",
       swiftSettings: strictSettings
     ),
@@ -303,7 +308,7 @@ let package = Package(
     ),
     .testTarget(
       name: "KafkaTests",
-      dependencies: ["SluiceKafka"],
+      dependencies: ["SluiceKafka", "SluiceTestSupport"],
       path: "Tests/KafkaTests",
       exclude: ["Fixtures"],
       swiftSettings: strictSettings
@@ -319,7 +324,9 @@ let package = Package(
     ),
     .testTarget(
       name: "IngestTests",
-      dependencies: ["SluiceIngest", "SluiceGenerated", "SluiceObservability", "SluiceKafka"],
+      dependencies: [
+        "SluiceIngest", "SluiceGenerated", "SluiceObservability", "SluiceKafka", "SluiceTestSupport",
+      ],
       path: "Tests/IngestTests",
       swiftSettings: strictSettings
     ),

@@ -1,6 +1,7 @@
 import Foundation
 import SluiceGenerated
 import SluiceIngest
+import SluiceTestSupport
 import Testing
 
 /// `sluice ingest` against a live server, run as a child process.

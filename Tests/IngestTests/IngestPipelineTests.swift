@@ -2,6 +2,7 @@ import SluiceGenerated
 import SluiceIngest
 import SluiceObservability
 import SluiceRuntime
+import SluiceTestSupport
 import Testing
 
 @Suite("IngestPipeline")

@@ -1,6 +1,7 @@
 import SluiceGenerated
 import SluiceIngest
 import SluiceRuntime
+import SluiceTestSupport
 import Testing
 
 @Suite("IngestService")

@@ -1,6 +1,7 @@
 import SluiceGenerated
 @testable import SluiceIngest
 import SluiceRuntime
+import SluiceTestSupport
 import Testing
 
 @Suite("QueryService")

@@ -1,4 +1,5 @@
 import SluiceKafka
+import SluiceTestSupport
 import Testing
 
 /// The producer while the broker dies, hangs and comes back: calls fail with typed errors by
@@ -22,14 +23,14 @@ struct KafkaFaultTests {
 
   @Test("broker killed mid-ingest, then restarted: typed failures by the deadline, then recovery")
   func killAndRestart() async throws {
-    try await TestBroker.with { broker in
+    try await PrivateBroker.with { broker in
       let log = EventLog()
       let producer = try KafkaProducer(configuration: testConfiguration(bootstrap: broker.bootstrap, log: log))
       let topic = "sluice-fault-kill"
 
       // tansu forgets everything when killed: check now that what was acknowledged is stored.
       let before = IngestLoop(producer: producer, topic: topic, prefix: "before", deadline: Self.callDeadline)
-      #expect(try await before.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
+      #expect(await before.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
       await before.stop()
       let acknowledgedBefore = Set(before.acknowledged.map(\.value))
       let stored = try await broker.consume(
@@ -38,11 +39,11 @@ struct KafkaFaultTests {
       #expect(acknowledgedBefore.isSubset(of: storedValues))
 
       let ingest = IngestLoop(producer: producer, topic: topic, prefix: "during", deadline: Self.callDeadline)
-      #expect(try await ingest.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
+      #expect(await ingest.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
       try await broker.kill()
       let killed = ContinuousClock.now
       #expect(
-        try await waitForHealth(producer, timeout: .seconds(5)) { !$0.acceptsEvents }, "\(log.summary)")
+        await eventually(timeout: .seconds(5)) { !producer.health.acceptsEvents }, "\(log.summary)")
       let down = ContinuousClock.now
       // Long enough for the calls in flight at the kill to reach their deadlines.
       try await Task.sleep(for: Self.callDeadline + .milliseconds(500))
@@ -70,7 +71,7 @@ struct KafkaFaultTests {
 
       try await broker.restart()
       let resumed = IngestLoop(producer: producer, topic: topic, prefix: "after", deadline: Self.callDeadline)
-      #expect(try await resumed.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
+      #expect(await resumed.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
       await resumed.stop()
       let acknowledgedAfter = Set(resumed.acknowledged.map(\.value))
       let storedAfter = try await broker.consume(
@@ -85,13 +86,13 @@ struct KafkaFaultTests {
 
   @Test("broker paused mid-ingest: calls fail by the deadline, every acknowledged event is stored")
   func pauseAndResume() async throws {
-    try await TestBroker.with { broker in
+    try await PrivateBroker.with { broker in
       let log = EventLog()
       let producer = try KafkaProducer(configuration: testConfiguration(bootstrap: broker.bootstrap, log: log))
       let topic = "sluice-fault-pause"
 
       let ingest = IngestLoop(producer: producer, topic: topic, prefix: "event", deadline: Self.callDeadline)
-      #expect(try await ingest.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
+      #expect(await ingest.waitForAcknowledgements(40, timeout: .seconds(20)), "\(log.summary)")
       // Timestamps that surely lie inside the pause (a loaded machine may delay the test's
       // own task by seconds): after SIGSTOP was sent, before SIGCONT will be.
       try await broker.pause()
@@ -101,7 +102,7 @@ struct KafkaFaultTests {
       try await broker.resume()
       let resumed = ContinuousClock.now
       #expect(
-        try await ingest.waitForAcknowledgements(40, since: resumed, timeout: .seconds(20)), "\(log.summary)")
+        await ingest.waitForAcknowledgements(40, since: resumed, timeout: .seconds(20)), "\(log.summary)")
       await ingest.stop()
 
       let outcomes = ingest.all
@@ -132,7 +133,7 @@ struct KafkaFaultTests {
 
   @Test("broker back before the producer saw it gone: the stuck handle is replaced, ingestion resumes")
   func quickRestart() async throws {
-    try await TestBroker.with { broker in
+    try await PrivateBroker.with { broker in
       let log = EventLog()
       var configuration = testConfiguration(
         bootstrap: broker.bootstrap, log: log, stallTimeout: .seconds(2))
@@ -145,7 +146,7 @@ struct KafkaFaultTests {
       try await broker.restart()
 
       let resumed = IngestLoop(producer: producer, topic: topic, prefix: "after", deadline: Self.callDeadline)
-      #expect(try await resumed.waitForAcknowledgements(20, timeout: .seconds(20)), "\(log.summary)")
+      #expect(await resumed.waitForAcknowledgements(20, timeout: .seconds(20)), "\(log.summary)")
       await resumed.stop()
       checkFailures(resumed.all, allowed: [.unavailable, .deadlineExceeded])
       let replacements = log.all.compactMap { event -> String? in

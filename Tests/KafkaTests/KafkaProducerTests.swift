@@ -1,5 +1,6 @@
 import Foundation
 import SluiceKafka
+import SluiceTestSupport
 import Testing
 
 /// The producer against a real Kafka-protocol broker (tansu), checked with an independent
@@ -17,7 +18,7 @@ struct KafkaProducerTests {
 
   @Test("single and batch calls deliver keys, values and headers; reports match the log")
   func produceAndConsume() async throws {
-    try await TestBroker.with { broker in
+    try await PrivateBroker.with { broker in
       let log = EventLog()
       let producer = try KafkaProducer(configuration: testConfiguration(bootstrap: broker.bootstrap, log: log))
       #expect(producer.librdkafkaProperty("enable.idempotence") == "true")
@@ -56,7 +57,7 @@ struct KafkaProducerTests {
         #expect(report.offset >= 0)
       }
 
-      let records = try await broker.consume(topic: topic, count: sent.count)
+      let records = try await broker.consume(topic: topic, count: sent.count, timeout: .seconds(30))
       #expect(records.count == sent.count, "\(log.summary)")
       for (message, report) in zip(sent, reports) {
         let record = records.first { $0.partition == report.partition && $0.offset == report.offset }
@@ -138,7 +139,7 @@ struct KafkaProducerTests {
   func brokerAbsent() async throws {
     let log = EventLog()
     let producer = try KafkaProducer(configuration: testConfiguration(bootstrap: "127.0.0.1:9", log: log))
-    #expect(try await waitForHealth(producer, timeout: .seconds(10)) { !$0.acceptsEvents }, "\(log.summary)")
+    #expect(await eventually(timeout: .seconds(10)) { !producer.health.acceptsEvents }, "\(log.summary)")
     let started = ContinuousClock.now
     let error = try await #require(throws: KafkaProducerError.self) {
       try await producer.produce(topic: "t", key: nil, value: [1], deadline: .now + .seconds(20))

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceKafka
+import SluiceTestSupport
 import Testing
 
 /// Messages per second and process CPU per message for ~200-byte events against tansu, by
@@ -43,7 +44,7 @@ struct KafkaThroughputTests {
       Scenario(name: "1 batch call of 100 events at a time", messages: 50_000, concurrentCalls: 1, batchSize: 100),
       Scenario(name: "1 batch call of 1,000 events at a time", messages: 100_000, concurrentCalls: 1, batchSize: 1_000),
     ]
-    try await TestBroker.with { broker in
+    try await PrivateBroker.with { broker in
       print("librdkafka: \(KafkaProducer.libraryVersion)")
       for scenario in scenarios {
         let log = EventLog()

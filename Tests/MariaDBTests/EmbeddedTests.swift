@@ -50,16 +50,16 @@ struct EmbeddedTests {
 
   @Test("a server left running on the folder by a dead owner is stopped at the next start")
   func orphan() async throws {
-    let stack = try await onThread { try StackServer.start() }
-    defer { stack.remove() }
-    let pidText = try String(contentsOfFile: stack.folder + "/mariadbd.pid", encoding: .utf8)
-    let orphanPID = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
-    #expect(Self.isAlive(orphanPID))
-    let embedded = try await EmbeddedMariaDB.start(EmbeddedMariaDB.Configuration(folder: stack.folder))
-    #expect(!Self.isAlive(orphanPID))
-    #expect(embedded.processID != orphanPID)
-    #expect(try await withConnection(embedded.database) { try $0.execute("SELECT 1").rows.count } == 1)
-    await embedded.stop()
+    try await PrivateMariaDB.with { stack in
+      let pidText = try String(contentsOfFile: stack.folder + "/mariadbd.pid", encoding: .utf8)
+      let orphanPID = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+      #expect(Self.isAlive(orphanPID))
+      let embedded = try await EmbeddedMariaDB.start(EmbeddedMariaDB.Configuration(folder: stack.folder))
+      #expect(!Self.isAlive(orphanPID))
+      #expect(embedded.processID != orphanPID)
+      #expect(try await withConnection(embedded.database) { try $0.execute("SELECT 1").rows.count } == 1)
+      await embedded.stop()
+    }
   }
 
   @Test("the server stops when its owning process is killed with SIGKILL")

@@ -36,113 +36,113 @@ struct FaultTests {
 
   @Test("kill -9 mid-write: calls fail in time, nothing unacknowledged is accepted, writing resumes after restart")
   func killAndRestart() async throws {
-    let server = try await onThread { try StackServer.start() }
-    defer { server.remove() }
-    let database = try MariaDBConfiguration(url: server.url + "?connect_timeout=2&read_timeout=5&write_timeout=5")
-    try await withConnection(database) { try $0.executeUnprepared(EventWriter.createTable) }
+    try await PrivateMariaDB.with { server in
+      let database = try MariaDBConfiguration(url: server.url + "?connect_timeout=2&read_timeout=5&write_timeout=5")
+      try await withConnection(database) { try $0.executeUnprepared(EventWriter.createTable) }
 
-    let observer = RecordingObserver()
-    let pool = WriterPool(
-      database: database,
-      configuration: WriterPoolConfiguration(
-        maximumBatchJobs: 50, defaultTimeout: .seconds(2),
-        backoff: Backoff.Configuration(initial: .milliseconds(20), maximum: .milliseconds(300)),
-        sizing: PoolSizeController.Configuration(minimum: 2, maximum: 2)),
-      writer: EventWriter(), observer: observer)
-    pool.start()
+      let observer = RecordingObserver()
+      let pool = WriterPool(
+        database: database,
+        configuration: WriterPoolConfiguration(
+          maximumBatchJobs: 50, defaultTimeout: .seconds(2),
+          backoff: Backoff.Configuration(initial: .milliseconds(20), maximum: .milliseconds(300)),
+          sizing: PoolSizeController.Configuration(minimum: 2, maximum: 2)),
+        writer: EventWriter(), observer: observer)
+      pool.start()
 
-    let ledger = Ledger()
-    let stop = ManagedAtomicFlag()
-    let submitters = Task {
-      await withTaskGroup(of: Void.self) { group in
-        for submitter in 0..<6 {
-          group.addTask {
-            var sequence = 0
-            while !stop.isSet {
-              sequence += 1
-              let id = "\(submitter)-\(sequence)"
-              let deadline = ContinuousClock.now + .seconds(2)
-              do {
-                _ = try await pool.submit([TestEvent(stream: "f", id: id)], deadline: deadline)
-                ledger.succeeded(id, at: .now)
-              } catch {
-                ledger.failed((error as? MariaDBPoolError)?.kind ?? .failed, overDeadline: deadline.duration(to: .now))
-                try? await Task.sleep(for: .milliseconds(20))
+      let ledger = Ledger()
+      let stop = ManagedAtomicFlag()
+      let submitters = Task {
+        await withTaskGroup(of: Void.self) { group in
+          for submitter in 0..<6 {
+            group.addTask {
+              var sequence = 0
+              while !stop.isSet {
+                sequence += 1
+                let id = "\(submitter)-\(sequence)"
+                let deadline = ContinuousClock.now + .seconds(2)
+                do {
+                  _ = try await pool.submit([TestEvent(stream: "f", id: id)], deadline: deadline)
+                  ledger.succeeded(id, at: .now)
+                } catch {
+                  ledger.failed((error as? MariaDBPoolError)?.kind ?? .failed, overDeadline: deadline.duration(to: .now))
+                  try? await Task.sleep(for: .milliseconds(20))
+                }
               }
             }
           }
         }
       }
-    }
 
-    #expect(await eventually { ledger.ids.count >= 200 })
-    try await onThread { try server.run("kill") }
-    let killed = ContinuousClock.now
-    #expect(await eventually { ledger.failureCounts[.unavailable, default: 0] >= 10 })
-    try await Task.sleep(for: .milliseconds(500))
-    try await onThread { try server.run("start") }
-    let restarted = ContinuousClock.now
-    #expect(await eventually(timeout: .seconds(15)) { ledger.successes(after: restarted) >= 100 })
-    stop.set()
-    await submitters.value
-    await pool.shutdown()
+      #expect(await eventually { ledger.ids.count >= 200 })
+      try await server.kill()
+      let killed = ContinuousClock.now
+      #expect(await eventually { ledger.failureCounts[.unavailable, default: 0] >= 10 })
+      try await Task.sleep(for: .milliseconds(500))
+      try await server.restart()
+      let restarted = ContinuousClock.now
+      #expect(await eventually(timeout: .seconds(15)) { ledger.successes(after: restarted) >= 100 })
+      stop.set()
+      await submitters.value
+      await pool.shutdown()
 
-    // Every acknowledged event is stored; failures came within their deadline (+0.5 s).
-    let stored = try await withConnection(database) { connection in
-      Set(try connection.execute("SELECT id FROM events").rows.compactMap { $0[0].string })
+      // Every acknowledged event is stored; failures came within their deadline (+0.5 s).
+      let stored = try await withConnection(database) { connection in
+        Set(try connection.execute("SELECT id FROM events").rows.compactMap { $0[0].string })
+      }
+      let missing = ledger.ids.subtracting(stored)
+      #expect(missing.isEmpty, "acknowledged but not stored: \(missing.sorted().prefix(10))")
+      #expect(ledger.late.isEmpty, "failures past their deadline by: \(ledger.late.prefix(5))")
+      #expect(ledger.failureCounts[.unavailable, default: 0] > 0)
+      #expect(observer.reconnections >= 1)
+      #expect(observer.connectionsLost >= 1)
+      #expect(killed < restarted)
     }
-    let missing = ledger.ids.subtracting(stored)
-    #expect(missing.isEmpty, "acknowledged but not stored: \(missing.sorted().prefix(10))")
-    #expect(ledger.late.isEmpty, "failures past their deadline by: \(ledger.late.prefix(5))")
-    #expect(ledger.failureCounts[.unavailable, default: 0] > 0)
-    #expect(observer.reconnections >= 1)
-    #expect(observer.connectionsLost >= 1)
-    #expect(killed < restarted)
   }
 
   @Test("with a host list, writing fails over to the next host when the first dies")
   func failover() async throws {
-    let first = try await onThread { try StackServer.start() }
-    defer { first.remove() }
-    let name = "failover_\(UInt32.random(in: 0 ... .max))"
-    let firstDatabase = try MariaDBConfiguration(url: first.url)
-    try await withConnection(firstDatabase) { try $0.executeUnprepared("CREATE DATABASE \(name)") }
-    let shared = try await TestDatabase.server()
-    var secondDatabase = shared.database
-    secondDatabase.database = name
-    try await withConnection(shared.database) { try $0.executeUnprepared("CREATE DATABASE \(name)") }
-    let cleanup = secondDatabase
-    defer { Task { await TestDatabase.drop(cleanup) } }
+    try await PrivateMariaDB.with { first in
+      let name = "failover_\(UInt32.random(in: 0 ... .max))"
+      let firstDatabase = try MariaDBConfiguration(url: first.url)
+      try await withConnection(firstDatabase) { try $0.executeUnprepared("CREATE DATABASE \(name)") }
+      let shared = try await TestDatabase.server()
+      var secondDatabase = shared.database
+      secondDatabase.database = name
+      try await withConnection(shared.database) { try $0.executeUnprepared("CREATE DATABASE \(name)") }
+      let cleanup = secondDatabase
+      defer { Task { await TestDatabase.drop(cleanup) } }
 
-    var database = firstDatabase
-    database.database = name
-    database.endpoints = firstDatabase.endpoints + shared.database.endpoints
-    for single in [firstDatabase.endpoints, shared.database.endpoints] {
-      var one = database
-      one.endpoints = single
-      try await withConnection(one) { try $0.executeUnprepared(EventWriter.createTable) }
+      var database = firstDatabase
+      database.database = name
+      database.endpoints = firstDatabase.endpoints + shared.database.endpoints
+      for single in [firstDatabase.endpoints, shared.database.endpoints] {
+        var one = database
+        one.endpoints = single
+        try await withConnection(one) { try $0.executeUnprepared(EventWriter.createTable) }
+      }
+
+      let pool = WriterPool(
+        database: database,
+        configuration: WriterPoolConfiguration(
+          defaultTimeout: .seconds(5),
+          backoff: Backoff.Configuration(initial: .milliseconds(20), maximum: .milliseconds(200)),
+          sizing: PoolSizeController.Configuration(minimum: 2, maximum: 2)),
+        writer: EventWriter())
+      pool.start()
+      for index in 0..<20 { _ = try await pool.submit([TestEvent(stream: "a", id: "\(index)")]) }
+      try await first.kill()
+      // Jobs caught by the kill are retried on the next host; none fails.
+      for index in 0..<20 { _ = try await pool.submit([TestEvent(stream: "b", id: "\(index)")]) }
+      await pool.shutdown()
+
+      var second = database
+      second.endpoints = shared.database.endpoints
+      let moved = try await withConnection(second) { connection in
+        try connection.execute("SELECT COUNT(*) FROM events WHERE stream = 'b'").rows.first?[0]
+      }
+      #expect(moved == .int(20))
     }
-
-    let pool = WriterPool(
-      database: database,
-      configuration: WriterPoolConfiguration(
-        defaultTimeout: .seconds(5),
-        backoff: Backoff.Configuration(initial: .milliseconds(20), maximum: .milliseconds(200)),
-        sizing: PoolSizeController.Configuration(minimum: 2, maximum: 2)),
-      writer: EventWriter())
-    pool.start()
-    for index in 0..<20 { _ = try await pool.submit([TestEvent(stream: "a", id: "\(index)")]) }
-    try await onThread { try first.run("kill") }
-    // Jobs caught by the kill are retried on the next host; none fails.
-    for index in 0..<20 { _ = try await pool.submit([TestEvent(stream: "b", id: "\(index)")]) }
-    await pool.shutdown()
-
-    var second = database
-    second.endpoints = shared.database.endpoints
-    let moved = try await withConnection(second) { connection in
-      try connection.execute("SELECT COUNT(*) FROM events WHERE stream = 'b'").rows.first?[0]
-    }
-    #expect(moved == .int(20))
   }
 }
 

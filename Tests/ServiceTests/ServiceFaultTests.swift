@@ -1,6 +1,7 @@
 import SluiceGenerated
 import SluiceMariaDB
 import SluiceRuntime
+import SluiceTestSupport
 import Testing
 
 extension SluiceServiceSuite {

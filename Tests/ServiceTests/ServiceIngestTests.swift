@@ -1,5 +1,6 @@
 import SluiceGenerated
 import SluiceRuntime
+import SluiceTestSupport
 import Testing
 
 /// Every test of the assembled service (real server, real MariaDB, real broker). They run

@@ -3,6 +3,7 @@ import SluiceGenerated
 import SluiceIngest
 import SluiceRuntime
 import SluiceServer
+import SluiceTestSupport
 import SluiceTransport
 
 /// A Sluice server for one test: `IngestService` and `QueryService` over an in-memory

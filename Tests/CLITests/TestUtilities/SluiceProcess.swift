@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 import Synchronization
 
 /// The `sluice` binary built next to this test bundle, run as a child process.
@@ -57,12 +58,7 @@ struct SluiceProcess {
 
     /// Waits until `condition` holds for the output so far; false after `timeout`.
     func waitForOutput(timeout: Duration = .seconds(20), _ condition: (String) -> Bool) async -> Bool {
-      let deadline = ContinuousClock.now + timeout
-      while ContinuousClock.now < deadline {
-        if condition(output) { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-      }
-      return condition(output)
+      await eventually(timeout: timeout) { condition(output) }
     }
 
     /// Sends SIGINT, as Ctrl-C does.

@@ -1,4 +1,5 @@
 import SluiceKafka
+import SluiceTestSupport
 import Synchronization
 
 /// Produces events continuously, `concurrency` calls at a time, recording each call's
@@ -62,13 +63,8 @@ final class IngestLoop: Sendable {
   /// Waits until at least `count` calls were acknowledged since `since`, for at most `timeout`.
   func waitForAcknowledgements(
     _ count: Int, since: ContinuousClock.Instant = .now, timeout: Duration
-  ) async throws -> Bool {
-    let giveUp = ContinuousClock.now + timeout
-    while ContinuousClock.now < giveUp {
-      if acknowledged.filter({ $0.started >= since }).count >= count { return true }
-      try await Task.sleep(for: .milliseconds(20))
-    }
-    return false
+  ) async -> Bool {
+    await eventually(timeout: timeout) { acknowledged.filter { $0.started >= since }.count >= count }
   }
 
   /// Stops after the calls in progress finish.

@@ -17,18 +17,6 @@ final class EventLog: Sendable {
   }
 }
 
-/// Waits until `condition` holds on the producer's health, for at most `timeout`.
-func waitForHealth(
-  _ producer: KafkaProducer, timeout: Duration, _ condition: (KafkaHealth) -> Bool
-) async throws -> Bool {
-  let giveUp = ContinuousClock.now + timeout
-  while ContinuousClock.now < giveUp {
-    if condition(producer.health) { return true }
-    try await Task.sleep(for: .milliseconds(20))
-  }
-  return condition(producer.health)
-}
-
 /// A producer configuration for tests: the given broker, quick health checks, events kept.
 func testConfiguration(
   bootstrap: String, log: EventLog, properties: [String: String] = [:],

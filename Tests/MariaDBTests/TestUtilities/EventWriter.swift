@@ -97,16 +97,6 @@ final class RecordingObserver: WriterPoolObserver, @unchecked Sendable {
   }
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
-  let until = ContinuousClock.now + timeout
-  while ContinuousClock.now < until {
-    if try await condition() { return true }
-    try? await Task.sleep(for: .milliseconds(20))
-  }
-  return try await condition()
-}
-
 /// Counts the rows of `events` in `database`.
 func eventCount(_ database: MariaDBConfiguration) async throws -> Int64? {
   try await withConnection(database) { try $0.execute("SELECT COUNT(*) FROM events").rows.first?[0].int }

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 
 /// curl as a JSON client of the Connect gateway.
 enum Curl {

@@ -1,5 +1,6 @@
 import SluiceGenerated
 import SluiceRuntime
+import SluiceTestSupport
 import Synchronization
 
 /// Ingests continuously from several concurrent loops, as a careful client would: each
@@ -82,12 +83,7 @@ final class IngestLoad: Sendable {
   func waitForAcknowledgedCalls(
     _ count: Int, since: ContinuousClock.Instant, timeout: Duration
   ) async -> Bool {
-    let giveUp = ContinuousClock.now + timeout
-    while ContinuousClock.now < giveUp {
-      if all.filter({ $0.error == nil && $0.started >= since }).count >= count { return true }
-      try? await Task.sleep(for: .milliseconds(50))
-    }
-    return false
+    await eventually(timeout: timeout) { all.filter { $0.error == nil && $0.started >= since }.count >= count }
   }
 
   /// Stops after the calls in progress finish.

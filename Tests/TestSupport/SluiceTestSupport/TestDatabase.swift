@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SluiceMariaDB
 
 /// The MariaDB server the tests of this process share, and a fresh database per test.
@@ -8,14 +8,10 @@ public import SluiceMariaDB
 /// test process running at the same time takes the next slot. The server stops when this
 /// process exits.
 public enum TestDatabase {
-  /// The repository folder.
-  public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
   private static let shared = Task { () throws -> EmbeddedMariaDB in
     var lastError: (any Error)?
     for slot in 0..<4 {
-      let folder = "\(repositoryRoot)/.build-stack/mariadb-tests/\(slot)"
+      let folder = "\(RepositoryPaths.root)/.build-stack/mariadb-tests/\(slot)"
       do {
         return try await EmbeddedMariaDB.start(EmbeddedMariaDB.Configuration(folder: folder))
       } catch {

@@ -4,37 +4,27 @@ import Foundation
   import Glibc
 #endif
 
-/// What a finished process printed and how it ended.
-struct ProcessResult: Sendable {
-  /// The exit status, or 128 + the signal that ended it.
-  var status: Int32
-  var stdout: String
-  var stderr: String
-}
-
-/// A test failure with a message (set-up problems, unexpected process results).
-struct TestFailure: Error, CustomStringConvertible {
-  var description: String
-}
-
 /// A child process started with `posix_spawn`, its output going to files in a scratch
-/// folder, waited for with `waitpid` (Foundation's `Process` can miss the exit of a child
-/// started off its run loop). Used for short commands (scripts, curl) and for a running
-/// `sluice serve`.
-final class TestProcess: @unchecked Sendable {
+/// folder, waited for by polling `waitpid` (Foundation's `Process` can miss the exit of a
+/// child started off its run loop, and `waitUntilExit` would block the cooperative pool).
+/// Used for short commands (scripts, curl, consumers) and for a running `sluice serve`.
+/// A child still running when the object goes away is SIGKILLed and reaped; the scratch
+/// folder is removed.
+public final class TestProcess: @unchecked Sendable {
   /// The child's process id.
-  let pid: pid_t
-  /// Files holding standard output and standard error.
-  let stdoutPath: String
-  let stderrPath: String
+  public let pid: Int32
+  /// The file holding standard output.
+  public let stdoutPath: String
+  /// The file holding standard error.
+  public let stderrPath: String
   private let lock = NSLock()
   private var exitStatus: Int32?
 
   /// Starts `arguments` (the first is looked up in PATH) with `environment` added to this
-  /// process's, in `directory` (default: this process's).
-  init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
+  /// process's, in `directory` (default: this process's); standard input is `/dev/null`.
+  public init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
     let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("sluice-svc-proc-\(UUID().uuidString.prefix(12))").path
+      .appendingPathComponent("sluice-test-proc-\(UUID().uuidString.prefix(12))").path
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     stdoutPath = scratch + "/stdout"
     stderrPath = scratch + "/stderr"
@@ -73,8 +63,9 @@ final class TestProcess: @unchecked Sendable {
       atPath: URL(fileURLWithPath: stdoutPath).deletingLastPathComponent().path)
   }
 
-  /// Runs `arguments` to completion (SIGKILL after `timeout`) and returns what it printed.
-  static func run(
+  /// Runs `arguments` to completion (SIGKILL after `timeout`) and returns what it printed;
+  /// throws ``TestFailure`` when it did not finish in time.
+  public static func run(
     _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
     timeout: Duration = .seconds(120)
   ) async throws -> ProcessResult {
@@ -90,19 +81,20 @@ final class TestProcess: @unchecked Sendable {
   }
 
   /// Everything written to standard output so far.
-  var standardOutput: String { Self.read(stdoutPath) }
+  public var standardOutput: String { Self.read(stdoutPath) }
   /// Everything written to standard error so far.
-  var standardError: String { Self.read(stderrPath) }
+  public var standardError: String { Self.read(stderrPath) }
 
   /// Sends `signal` unless the child was already reaped.
-  func signal(_ signal: Int32) {
+  public func signal(_ signal: Int32) {
     lock.withLock {
       if exitStatus == nil { _ = kill(pid, signal) }
     }
   }
 
-  /// Waits for the child to exit, for at most `timeout`; nil when it still runs.
-  func waitForExit(timeout: Duration) async -> Int32? {
+  /// Waits for the child to exit, for at most `timeout`; its status (128 + the signal when
+  /// a signal ended it), or nil when it still runs.
+  public func waitForExit(timeout: Duration) async -> Int32? {
     let giveUp = ContinuousClock.now + timeout
     while true {
       if let status = poll() { return status }
@@ -113,7 +105,7 @@ final class TestProcess: @unchecked Sendable {
 
   /// Waits until standard error holds a line containing `text` and returns that line; nil
   /// when the child exits first or `timeout` passes.
-  func waitForStandardErrorLine(containing text: String, timeout: Duration) async -> String? {
+  public func waitForStandardErrorLine(containing text: String, timeout: Duration) async -> String? {
     let giveUp = ContinuousClock.now + timeout
     while ContinuousClock.now < giveUp {
       if let line = standardError.split(separator: "\n").first(where: { $0.contains(text) }) {
