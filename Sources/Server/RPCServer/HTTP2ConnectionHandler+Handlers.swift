@@ -113,7 +113,7 @@ extension HTTP2ConnectionHandler {
       }
     }
     stream.source?.finish(error: nil)
-    flushOutput()
+    scheduleFlush()
   }
 
   /// A streaming handler writes a response message.

@@ -52,6 +52,8 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
   var shutdownPingTimer: Scheduled<Void>?
   var isClosed = false
   var needsFlush = false
+  /// A flush is queued on the loop (see ``scheduleFlush()``).
+  var flushScheduled = false
 
   init(
     configuration: ServerConfiguration, router: RPCRouter, routes: HTTPRouteTable,
@@ -166,6 +168,19 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
     if !engine.wantsRead && !engine.wantsWrite {
       isClosed = true
       context.close(promise: nil)
+    }
+  }
+
+  /// Flushes once the loop has run the jobs it already holds, so that the handlers that
+  /// finish in one tick (a committed batch of writes resumes many at once) share one write
+  /// to the socket instead of one each.
+  func scheduleFlush() {
+    guard !flushScheduled else { return }
+    flushScheduled = true
+    let connection = loopBound
+    executor.loop.execute {
+      connection.value.flushScheduled = false
+      connection.value.flushOutput()
     }
   }
 
