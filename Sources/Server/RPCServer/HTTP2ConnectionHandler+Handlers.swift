@@ -113,8 +113,17 @@ extension HTTP2ConnectionHandler {
       }
     }
     stream.source?.finish(error: nil)
-    scheduleFlush()
+    // A large response fills a write of its own; small ones wait to share one.
+    if case .success(let response) = result, response.count >= Self.sharedWriteLimit {
+      flushOutput()
+    } else {
+      scheduleFlush()
+    }
   }
+
+  /// Responses this large (a full HTTP/2 frame) are written at once rather than held back
+  /// to share a write with others finishing in the same loop tick.
+  static let sharedWriteLimit = 16 * 1024
 
   /// A streaming handler writes a response message.
   func handlerWrite(streamID: Int32, message: [UInt8]) -> WriteOutcome {
