@@ -90,7 +90,7 @@ def main():
         expect(client.wait(lambda: client.goaway is not None, timeout=10), "no GOAWAY")
         notice = client.goaway
         expect(notice[0] == NO_ERROR, "GOAWAY %r" % (notice,))
-        expect(client.wait(lambda: client.closed, timeout=15), "connection not closed")
+        expect(client.wait(lambda: client.closed, timeout=60), "connection not closed")
         client.close()
 
     def busy_connection_is_not_idle():
