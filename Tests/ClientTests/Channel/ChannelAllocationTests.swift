@@ -11,21 +11,6 @@ import Testing
 @Suite struct ChannelAllocationTests {
   private static let calls = 2_000
 
-  /// Runs task jobs on one event loop, so a task preferring it shares the channel's I/O
-  /// thread and every allocation of a call happens on that thread.
-  private final class LoopTaskExecutor: TaskExecutor {
-    let loop: any EventLoop
-
-    init(loop: any EventLoop) {
-      self.loop = loop
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-      let job = UnownedJob(job)
-      loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-  }
-
   @Test func unaryCallsThroughAChannelAllocateLittle() async throws {
     let server = try await SluiceInteropServer.start()
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)

@@ -6,21 +6,6 @@ import SluiceGenerated
 import SluiceRuntime
 import Testing
 
-/// Runs task jobs on one event loop, so a task preferring it shares the connection's I/O
-/// thread and every allocation of a call happens on that thread.
-private final class LoopTaskExecutor: TaskExecutor {
-  let loop: any EventLoop
-
-  init(loop: any EventLoop) {
-    self.loop = loop
-  }
-
-  func enqueue(_ job: consuming ExecutorJob) {
-    let job = UnownedJob(job)
-    loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-  }
-}
-
 /// Heap allocations per unary call, counted on the client connection's I/O thread.
 @Suite struct ClientAllocationTests {
   private static let calls = 2_000
